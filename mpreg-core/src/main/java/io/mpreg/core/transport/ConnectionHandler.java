@@ -1,0 +1,19 @@
+package io.mpreg.core.transport;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Serves one WebSocket connection: consumes its inbound text frames and
+ * produces the frames to send back (replies and any pushed messages).
+ *
+ * <p>The transport is oblivious to what frames mean; the same handler serves
+ * connections accepted by the core's Reactor Netty server and by a Spring
+ * WebFlux endpoint. The returned {@code Flux} completes when the connection
+ * should end; the transport cancels it when the peer goes away.
+ */
+@FunctionalInterface
+public interface ConnectionHandler {
+
+    /** Serves a connection. */
+    Flux<String> handle(ConnectionInfo connection, Flux<String> inbound);
+}

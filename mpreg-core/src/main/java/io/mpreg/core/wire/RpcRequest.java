@@ -1,0 +1,73 @@
+package io.mpreg.core.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A client's request: several named commands resolved together.
+ *
+ * @param u              the request id, echoed in the reply
+ * @param cmds           the commands, in the order the client sent them
+ * @param timeoutSeconds the client's bound on the whole request, or {@code null} for the node's default
+ */
+public record RpcRequest(String u, List<CommandSpec> cmds, @Nullable Double timeoutSeconds) implements WireMessage {
+
+    /** The role of an RPC request frame. */
+    public static final String ROLE = "rpc";
+
+    public RpcRequest {
+        Objects.requireNonNull(u, "u");
+        cmds = List.copyOf(cmds);
+    }
+
+    @Override
+    public String role() {
+        return ROLE;
+    }
+
+    @Override
+    public void writeTo(JsonGenerator g) {
+        g.writeStartObject();
+        g.writeStringProperty("role", ROLE);
+        g.writeStringProperty("u", u);
+        g.writeName("cmds");
+        g.writeStartArray();
+        for (CommandSpec cmd : cmds) {
+            cmd.writeTo(g);
+        }
+        g.writeEndArray();
+        if (timeoutSeconds != null) {
+            g.writeNumberProperty("timeout", timeoutSeconds);
+        }
+        g.writeEndObject();
+    }
+
+    static RpcRequest decode(ObjectNode frame, Fields fields) {
+        String u = fields.requireU();
+        List<JsonNode> rawCommands = fields.requireArray(frame, "cmds");
+        List<CommandSpec> commands = new ArrayList<>(rawCommands.size());
+        for (JsonNode raw : rawCommands) {
+            if (!raw.isObject()) {
+                throw fields.reject("every element of 'cmds' must be an object");
+            }
+            ObjectNode command = (ObjectNode) raw;
+            commands.add(new CommandSpec(
+                    fields.requireString(command, "name"),
+                    fields.requireString(command, "fun"),
+                    fields.optionalArray(command, "args"),
+                    fields.optionalMap(command, "kwargs"),
+                    fields.optionalStringArray(command, "locs")));
+        }
+        Double timeout = fields.optionalNumber(frame, "timeout");
+        if (timeout != null && !(timeout > 0) ) {
+            throw fields.reject("field 'timeout' must be a positive number of seconds");
+        }
+        return new RpcRequest(u, commands, timeout);
+    }
+}

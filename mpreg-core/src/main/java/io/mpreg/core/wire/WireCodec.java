@@ -1,0 +1,100 @@
+package io.mpreg.core.wire;
+
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decodes frames into {@link WireMessage}s by their {@code role}, and encodes
+ * messages back into frames.
+ *
+ * <p>Immutable: {@link #withRole} returns a new codec that also knows one more
+ * role, so each subsystem (RPC, pub/sub, the cluster fabric) contributes its
+ * own decoders without the codec knowing them.
+ */
+public final class WireCodec {
+
+    private final JsonMapper mapper;
+    private final Map<String, FrameDecoder> decoders;
+
+    private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders) {
+        this.mapper = mapper;
+        this.decoders = Map.copyOf(decoders);
+    }
+
+    /** A codec for the RPC roles of the client protocol ({@code rpc} and {@code rpc-response}). */
+    public static WireCodec rpc(JsonMapper mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return new WireCodec(mapper, Map.of(
+                RpcRequest.ROLE, RpcRequest::decode,
+                RpcResponse.ROLE, RpcResponse::decode));
+    }
+
+    /** A codec that also decodes frames of the given role with the given decoder. */
+    public WireCodec withRole(String role, FrameDecoder decoder) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(decoder, "decoder");
+        Map<String, FrameDecoder> more = new HashMap<>(decoders);
+        if (more.putIfAbsent(role, decoder) != null) {
+            throw new IllegalArgumentException("role '" + role + "' already has a decoder");
+        }
+        return new WireCodec(mapper, more);
+    }
+
+    /** The mapper this codec reads and writes JSON values with. */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * Decodes one frame.
+     *
+     * @throws FrameRejectedException if the frame is not a JSON object, lacks a valid
+     *                                {@code role}, names an unknown role or has a bad field
+     */
+    public WireMessage decode(String text) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw FrameRejectedException.malformed("frame is not valid JSON", null, null);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw FrameRejectedException.malformed("frame must be a JSON object", null, null);
+        }
+        ObjectNode frame = (ObjectNode) tree;
+        String u = readU(frame);
+        JsonNode roleNode = frame.get("role");
+        if (roleNode == null || !roleNode.isString()) {
+            throw FrameRejectedException.malformed("field 'role' must be a string", u, null);
+        }
+        String role = roleNode.stringValue();
+        FrameDecoder decoder = decoders.get(role);
+        if (decoder == null) {
+            throw FrameRejectedException.unknownRole(role, u);
+        }
+        return decoder.decode(frame, new Fields(u, role));
+    }
+
+    /** Encodes one message as the text of one frame. */
+    public String encode(WireMessage message) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            message.writeTo(generator);
+        }
+        return out.toString();
+    }
+
+    private static @Nullable String readU(ObjectNode frame) {
+        JsonNode u = frame.get("u");
+        return u != null && u.isString() ? u.stringValue() : null;
+    }
+}

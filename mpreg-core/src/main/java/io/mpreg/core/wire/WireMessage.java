@@ -1,0 +1,23 @@
+package io.mpreg.core.wire;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * One JSON object carried in one WebSocket text frame.
+ *
+ * <p>Every message names its {@link #role()} and carries the request or
+ * correlation id {@link #u()}. Messages write themselves with Jackson's
+ * streaming generator, so encoding builds no intermediate tree.
+ */
+public interface WireMessage {
+
+    /** The {@code role} field that selects how the frame is handled. */
+    String role();
+
+    /** The request or correlation id, or {@code null} when it could not be read. */
+    @Nullable String u();
+
+    /** Writes the fields of this message, {@code role} and {@code u} included, as one JSON object. */
+    void writeTo(JsonGenerator generator);
+}
