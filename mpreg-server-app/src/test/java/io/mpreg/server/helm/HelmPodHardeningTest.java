@@ -5,6 +5,7 @@ import static io.mpreg.server.helm.RenderedChart.podSpec;
 import static io.mpreg.server.helm.RenderedChart.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ class HelmPodHardeningTest {
         }
     }
 
-    private static java.util.List<JsonNode> allContainers(ValueSet valueSet) {
+    private static List<JsonNode> allContainers(ValueSet valueSet) {
         return HelmChart.render(valueSet).workloads().stream()
                 .flatMap(workload -> containers(workload).stream())
                 .toList();
