@@ -1,5 +1,6 @@
 package io.mpreg.core.pubsub;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 
@@ -59,7 +60,8 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
         if (timestamp == null) {
             g.writeNull();
         } else {
-            g.writeNumber(timestamp);
+            // Plain notation ("1700000000.123"), as original clients send it, not "1.700000000123E9".
+            g.writeNumber(BigDecimal.valueOf(timestamp).toPlainString());
         }
         g.writeName("headers");
         g.writeStartObject();

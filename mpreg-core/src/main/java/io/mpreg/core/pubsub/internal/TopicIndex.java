@@ -49,7 +49,10 @@ public final class TopicIndex<V> {
         }
     }
 
-    /** Removes one registration of a value under a pattern; false if there was none. */
+    /**
+     * Removes one registration of a value under a pattern; false if there was none.
+     * A pattern without wildcards and the exact pattern of the same text are one registration.
+     */
     public boolean remove(TopicPattern pattern, V value) {
         synchronized (writeLock) {
             boolean removed = pattern.hasWildcards()
