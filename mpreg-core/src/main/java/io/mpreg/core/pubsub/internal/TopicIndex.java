@@ -30,7 +30,11 @@ public final class TopicIndex<V> {
     private final WildcardTrie<V> wildcards = new WildcardTrie<>();
     private final @Nullable MatchCache<V> cache;
     private final Object writeLock = new Object();
+    private final IdentityHashMap<V, Integer> registrations = new IdentityHashMap<>();
     private volatile long generation;
+    // Values registered under more than one pattern: only they can be found twice, so
+    // while there are none a match needs no de-duplication.
+    private volatile int severalTimesRegistered;
 
     /** An index with a match cache of the given number of slots (a power of two), or none if zero. */
     public TopicIndex(int cacheSlots) {
@@ -40,6 +44,10 @@ public final class TopicIndex<V> {
     /** Registers a value under a pattern. */
     public void add(TopicPattern pattern, V value) {
         synchronized (writeLock) {
+            int before = registrations.merge(value, 1, Integer::sum) - 1;
+            if (before == 1) {
+                severalTimesRegistered++;
+            }
             if (pattern.hasWildcards()) {
                 wildcards.add(TopicPattern.split(pattern.pattern()), value);
             } else {
@@ -60,6 +68,12 @@ public final class TopicIndex<V> {
                     : removeLiteral(pattern.pattern(), value);
             if (removed) {
                 generation++;
+                int left = registrations.merge(value, -1, Integer::sum);
+                if (left == 0) {
+                    registrations.remove(value);
+                } else if (left == 1) {
+                    severalTimesRegistered--;
+                }
             }
             return removed;
         }
@@ -86,8 +100,12 @@ public final class TopicIndex<V> {
         return computed;
     }
 
+    // Writers raise severalTimesRegistered before adding a second pattern and lower it only
+    // after the removal and its generation step, so reading it after collecting (and the
+    // generation around collecting) tells whether a duplicate may have been collected.
     @SuppressWarnings("unchecked")
     private List<V> compute(String topic) {
+        long generationBefore = generation;
         List<V> found = new ArrayList<>(4);
         Object[] exact = literals.getOrDefault(topic, NONE);
         for (Object value : exact) {
@@ -97,7 +115,8 @@ public final class TopicIndex<V> {
         if (found.isEmpty()) {
             return List.of();
         }
-        return Collections.unmodifiableList(distinct(found));
+        boolean duplicatesPossible = severalTimesRegistered > 0 || generation != generationBefore;
+        return Collections.unmodifiableList(duplicatesPossible ? distinct(found) : found);
     }
 
     private static <V> List<V> distinct(List<V> values) {
