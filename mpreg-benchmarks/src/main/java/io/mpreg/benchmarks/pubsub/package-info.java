@@ -1,0 +1,5 @@
+/** JMH benchmarks of the pub/sub machinery. */
+@NullMarked
+package io.mpreg.benchmarks.pubsub;
+
+import org.jspecify.annotations.NullMarked;

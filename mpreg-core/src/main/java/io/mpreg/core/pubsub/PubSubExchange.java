@@ -1,0 +1,313 @@
+package io.mpreg.core.pubsub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import io.mpreg.core.error.ErrorKind;
+import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.internal.Backlog;
+import io.mpreg.core.pubsub.internal.ExchangeCounters;
+import io.mpreg.core.pubsub.internal.LocalSubscription;
+import io.mpreg.core.pubsub.internal.Outbox;
+import io.mpreg.core.pubsub.internal.TopicIndex;
+import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.wire.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The topic exchange of one node: serves the {@code pubsub-subscribe},
+ * {@code pubsub-unsubscribe} and {@code pubsub-publish} roles, keeps the
+ * backlog, and delivers notifications to each connection through its own
+ * bounded {@link #outbound(ConnectionInfo) outbound stream}.
+ *
+ * <p>Guarantees on this node: a message is delivered once to every matching
+ * subscription registered before it was published; messages published one
+ * after another (by one publisher, on one topic or not) reach a subscription
+ * in that order; a subscription asking for the backlog receives the retained
+ * matching messages and then the live ones, with no gap and no duplicate
+ * between them. Only the slow-subscriber policy may drop notifications.
+ *
+ * <p>Locks, always taken in this order: the backlog seam (read by publishers,
+ * write by subscriptions replaying the backlog), a connection's monitor, the
+ * topic index's write lock, an outbox's monitor, the backlog's monitor. Matching
+ * takes no lock.
+ */
+public final class PubSubExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(PubSubExchange.class);
+
+    private final PubSubConfig config;
+    private final Clock clock;
+    private final JsonMapper mapper;
+    private final Supplier<String> ids;
+    private final TopicIndex<LocalSubscription> index;
+    private final Backlog backlog;
+    private final ExchangeCounters counters = new ExchangeCounters();
+    private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TopicPattern, Integer> patternUse = new ConcurrentHashMap<>();
+    private final AtomicInteger subscriptionCount = new AtomicInteger();
+    // Publishers share it; a subscription replaying the backlog takes it alone, so no
+    // message can fall between the replayed backlog and the live stream, or land in both.
+    private final ReentrantReadWriteLock seam = new ReentrantReadWriteLock();
+
+    private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, Supplier<String> ids) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.index = new TopicIndex<>(config.matchCacheSize());
+        this.backlog = new Backlog(config.backlogWindow(), config.backlogMaxMessages(), config.backlogMaxBytes());
+    }
+
+    /** An exchange whose notifications get ULIDs as their {@code u}. */
+    public static PubSubExchange create(PubSubConfig config, Clock clock, JsonMapper mapper) {
+        return new PubSubExchange(config, clock, mapper, () -> UlidCreator.getMonotonicUlid().toString());
+    }
+
+    /** An exchange with its own source of notification ids. */
+    public static PubSubExchange create(PubSubConfig config, Clock clock, JsonMapper mapper, Supplier<String> ids) {
+        return new PubSubExchange(config, clock, mapper, ids);
+    }
+
+    /**
+     * Serves one pub/sub frame of a connection, in the shape of the node's role
+     * handlers: the work is done before this returns, and the result holds the ack.
+     */
+    public Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection) {
+        return Flux.just(answer(message, connection.id()));
+    }
+
+    /** Serves one pub/sub frame of a connection and returns its ack; never throws for bad input. */
+    public PubSubAck answer(WireMessage message, String connectionId) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(connectionId, "connectionId");
+        try {
+            if (message instanceof PubSubSubscribe subscribe) {
+                subscribe(connectionId, subscribe.subscription());
+                return PubSubAck.ok(subscribe.u());
+            }
+            if (message instanceof PubSubUnsubscribe unsubscribe) {
+                unsubscribe(connectionId, unsubscribe.subscriptionId());
+                return PubSubAck.ok(unsubscribe.u());
+            }
+            if (message instanceof PubSubPublish publish) {
+                publish(publish.message());
+                return PubSubAck.ok(publish.u());
+            }
+            return PubSubAck.failed(message.u(), MpregException.of(ErrorKind.UNKNOWN_ROLE,
+                    "role '" + message.role() + "' is not served by the pub/sub exchange"));
+        } catch (MpregException e) {
+            return PubSubAck.failed(message.u(), e);
+        }
+    }
+
+    /**
+     * The notifications for one connection, bounded by the configured queue size.
+     * Subscribe once per connection; it completes on {@link #connectionClosed}
+     * and fails with {@code OVERLOADED} if the DISCONNECT policy ends the connection.
+     */
+    public Flux<WireMessage> outbound(ConnectionInfo connection) {
+        return connection(connection.id()).outbox.notifications();
+    }
+
+    /**
+     * Adds a subscription of a connection; with {@code get_backlog} the retained
+     * matching messages are queued for it first.
+     *
+     * @throws MpregException {@code BAD_ARGUMENTS} if the connection already has a subscription with that id
+     */
+    public void subscribe(String connectionId, SubscriptionRequest request) {
+        Connection connection = connection(connectionId);
+        LocalSubscription subscription = new LocalSubscription(connectionId, request, connection.outbox);
+        if (!request.getBacklog()) {
+            register(connection, subscription);
+            return;
+        }
+        seam.writeLock().lock();
+        try {
+            register(connection, subscription);
+            replayBacklog(subscription);
+        } finally {
+            seam.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Ends a subscription of a connection. Notifications for it that are still
+     * queued are discarded.
+     *
+     * @throws MpregException {@code BAD_ARGUMENTS} if the connection has no such subscription
+     */
+    public void unsubscribe(String connectionId, String subscriptionId) {
+        Connection connection = connections.get(connectionId);
+        LocalSubscription removed = null;
+        if (connection != null) {
+            synchronized (connection) {
+                removed = connection.subscriptions.remove(subscriptionId);
+            }
+        }
+        if (removed == null) {
+            throw MpregException.of(ErrorKind.BAD_ARGUMENTS,
+                    "no subscription '" + subscriptionId + "' on this connection");
+        }
+        end(removed);
+    }
+
+    /** Ends every subscription of a connection and completes its outbound stream. */
+    public void connectionClosed(String connectionId) {
+        Connection connection = connections.remove(connectionId);
+        if (connection == null) {
+            return;
+        }
+        List<LocalSubscription> ended;
+        synchronized (connection) {
+            connection.closed = true;
+            ended = new ArrayList<>(connection.subscriptions.values());
+            connection.subscriptions.clear();
+        }
+        ended.forEach(this::end);
+        connection.outbox.close();
+        log.debug("Connection {} closed; {} subscriptions ended", connectionId, ended.size());
+    }
+
+    /**
+     * Publishes a message on this node: retains it in the backlog and queues it
+     * for every matching local subscription. Messages from peers are not
+     * forwarded anywhere yet (see docs/pubsub.md, "Across the cluster").
+     *
+     * @return how many local subscriptions it was queued for
+     */
+    public int publish(PubSubMessage message) {
+        return acceptLocally(message);
+    }
+
+    /**
+     * Takes a message that another node forwarded here: retains it and queues it
+     * for the matching local subscriptions only, never forwarding it again.
+     *
+     * @return how many local subscriptions it was queued for
+     */
+    public int deliverFromPeer(PubSubMessage message) {
+        return acceptLocally(message);
+    }
+
+    /** The patterns of all local subscriptions, for peers deciding what to forward here. */
+    public InterestSummary interest() {
+        return new InterestSummary(patternUse.keySet(), index.generation());
+    }
+
+    /** A snapshot of the counters. */
+    public PubSubStats stats() {
+        return new PubSubStats(counters.published.sum(), counters.delivered.sum(), counters.dropped.sum(),
+                counters.disconnects.sum(), subscriptionCount.get(), connections.size(), backlog.size(),
+                backlog.bytes());
+    }
+
+    private int acceptLocally(PubSubMessage message) {
+        Objects.requireNonNull(message, "message");
+        PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
+        long bytes = approximateBytes(stamped);
+        int queued;
+        seam.readLock().lock();
+        try {
+            backlog.append(stamped, bytes, clock.instant());
+            List<LocalSubscription> matches = index.match(stamped.topic());
+            for (int i = 0; i < matches.size(); i++) {
+                LocalSubscription subscription = matches.get(i);
+                subscription.outbox().offer(subscription, stamped);
+            }
+            queued = matches.size();
+        } finally {
+            seam.readLock().unlock();
+        }
+        counters.published.increment();
+        return queued;
+    }
+
+    private void register(Connection connection, LocalSubscription subscription) {
+        synchronized (connection) {
+            if (connection.closed) {
+                throw MpregException.of(ErrorKind.BAD_ARGUMENTS, "connection is closed");
+            }
+            if (connection.subscriptions.putIfAbsent(subscription.id(), subscription) != null) {
+                throw MpregException.of(ErrorKind.BAD_ARGUMENTS,
+                        "subscription '" + subscription.id() + "' already exists on this connection");
+            }
+            for (TopicPattern pattern : subscription.request().patterns()) {
+                index.add(pattern, subscription);
+                patternUse.merge(pattern, 1, Integer::sum);
+            }
+        }
+        subscriptionCount.incrementAndGet();
+        log.debug("Subscribed {} to {}", subscription, subscription.request().patterns());
+    }
+
+    private void end(LocalSubscription subscription) {
+        subscription.end();
+        for (TopicPattern pattern : subscription.request().patterns()) {
+            index.remove(pattern, subscription);
+            patternUse.computeIfPresent(pattern, (p, uses) -> uses == 1 ? null : uses - 1);
+        }
+        subscriptionCount.decrementAndGet();
+    }
+
+    private void replayBacklog(LocalSubscription subscription) {
+        Double seconds = subscription.request().backlogSeconds();
+        Duration lookBack = backlog.window();
+        if (seconds != null) {
+            Duration asked = Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE));
+            lookBack = asked.compareTo(lookBack) < 0 ? asked : lookBack;
+        }
+        Instant now = clock.instant();
+        for (PubSubMessage retained : backlog.since(now.minus(lookBack), now)) {
+            if (matchesAny(subscription.request().patterns(), retained.topic())) {
+                subscription.outbox().offer(subscription, retained);
+            }
+        }
+    }
+
+    private static boolean matchesAny(List<TopicPattern> patterns, String topic) {
+        for (TopicPattern pattern : patterns) {
+            if (pattern.matches(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long approximateBytes(PubSubMessage message) {
+        return mapper.writeValueAsBytes(message.payload()).length + mapper.writeValueAsBytes(message.headers()).length
+                + 2L * (message.topic().length() + message.messageId().length() + message.publisher().length());
+    }
+
+    private Connection connection(String connectionId) {
+        return connections.computeIfAbsent(connectionId, id -> new Connection(new Outbox(id,
+                config.maxQueuedPerConnection(), config.slowSubscriberPolicy(), ids, counters,
+                () -> connectionClosed(id))));
+    }
+
+    /** One connection's subscriptions, by client id, guarded by the object's monitor. */
+    private static final class Connection {
+        final Outbox outbox;
+        final Map<String, LocalSubscription> subscriptions = new HashMap<>();
+        boolean closed;
+
+        Connection(Outbox outbox) {
+            this.outbox = outbox;
+        }
+    }
+}

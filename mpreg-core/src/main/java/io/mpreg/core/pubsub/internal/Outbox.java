@@ -1,0 +1,206 @@
+package io.mpreg.core.pubsub.internal;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.mpreg.core.error.ErrorKind;
+import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.PubSubMessage;
+import io.mpreg.core.pubsub.PubSubNotification;
+import io.mpreg.core.pubsub.SlowSubscriberPolicy;
+import io.mpreg.core.wire.WireMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * The bounded queue of notifications waiting for one connection, drained
+ * only as fast as the connection requests them.
+ *
+ * <p>{@link #offer} never blocks and never waits for the subscriber: when the
+ * queue is full, the {@link SlowSubscriberPolicy} decides at once. Each
+ * episode of falling behind is logged once when it starts and once when the
+ * queue has drained. Notifications are emitted by one thread at a time (the
+ * usual work-in-progress counter), so order is that of {@link #offer}.
+ */
+public final class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private record Delivery(LocalSubscription subscription, PubSubMessage message) {
+    }
+
+    private final String connectionId;
+    private final int capacity;
+    private final SlowSubscriberPolicy policy;
+    private final Supplier<String> ids;
+    private final ExchangeCounters counters;
+    private final Runnable onDisconnect;
+    private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+    private final AtomicInteger drainers = new AtomicInteger();
+    private final AtomicBoolean attached = new AtomicBoolean();
+    private final Flux<WireMessage> flux;
+    private volatile @Nullable FluxSink<WireMessage> sink;
+    private @Nullable Throwable failure;
+    private boolean terminated;
+    private boolean behind;
+    private long droppedThisEpisode;
+
+    public Outbox(String connectionId, int capacity, SlowSubscriberPolicy policy, Supplier<String> ids,
+            ExchangeCounters counters, Runnable onDisconnect) {
+        this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
+        this.capacity = capacity;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.onDisconnect = Objects.requireNonNull(onDisconnect, "onDisconnect");
+        this.flux = Flux.create(this::attach);
+    }
+
+    /**
+     * The notifications for this connection. One subscriber only; it completes
+     * when the connection's subscriptions are closed and fails with
+     * {@code OVERLOADED} when the DISCONNECT policy ends the connection.
+     */
+    public Flux<WireMessage> notifications() {
+        return flux;
+    }
+
+    /** Queues a notification, applying the slow-subscriber policy if the queue is full. */
+    public void offer(LocalSubscription subscription, PubSubMessage message) {
+        Delivery delivery = new Delivery(subscription, message);
+        boolean disconnect = false;
+        synchronized (this) {
+            if (terminated) {
+                return;
+            }
+            if (queue.size() < capacity) {
+                queue.addLast(delivery);
+            } else {
+                startEpisode();
+                switch (policy) {
+                    case DROP_OLDEST -> {
+                        queue.removeFirst();
+                        queue.addLast(delivery);
+                        dropped(1);
+                    }
+                    case DROP_NEWEST -> dropped(1);
+                    case DISCONNECT -> {
+                        dropped(queue.size() + 1L);
+                        behind = false;
+                        queue.clear();
+                        terminated = true;
+                        failure = MpregException.of(ErrorKind.OVERLOADED,
+                                "subscriber fell behind by " + capacity + " notifications; disconnecting");
+                        disconnect = true;
+                    }
+                }
+            }
+        }
+        if (disconnect) {
+            counters.disconnects.increment();
+            onDisconnect.run();
+        }
+        drain();
+    }
+
+    /** Ends the stream once what is queued has been requested; later offers are ignored. */
+    public void close() {
+        synchronized (this) {
+            terminated = true;
+        }
+        drain();
+    }
+
+    /** Notifications waiting to be requested. */
+    public synchronized int queued() {
+        return queue.size();
+    }
+
+    private void attach(FluxSink<WireMessage> newSink) {
+        if (!attached.compareAndSet(false, true)) {
+            newSink.error(new IllegalStateException("connection " + connectionId + " already has a notification stream"));
+            return;
+        }
+        newSink.onRequest(n -> drain());
+        sink = newSink;
+        drain();
+    }
+
+    private void drain() {
+        if (drainers.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            FluxSink<WireMessage> current = sink;
+            if (current != null) {
+                emitRequested(current);
+            }
+            missed = drainers.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void emitRequested(FluxSink<WireMessage> current) {
+        while (!current.isCancelled()) {
+            Delivery next;
+            boolean finished;
+            synchronized (this) {
+                next = current.requestedFromDownstream() > 0 ? queue.pollFirst() : null;
+                finished = queue.isEmpty() && terminated;
+                if (queue.isEmpty()) {
+                    endEpisode();
+                }
+            }
+            if (next != null && next.subscription.isActive()) {
+                current.next(new PubSubNotification(ids.get(), next.subscription.id(), next.message));
+                counters.delivered.increment();
+            }
+            if (next == null) {
+                if (finished) {
+                    terminate(current);
+                }
+                return;
+            }
+        }
+    }
+
+    private void terminate(FluxSink<WireMessage> current) {
+        Throwable error;
+        synchronized (this) {
+            error = failure;
+        }
+        if (error != null) {
+            current.error(error);
+        } else {
+            current.complete();
+        }
+    }
+
+    private void dropped(long count) {
+        counters.dropped.add(count);
+        droppedThisEpisode += count;
+    }
+
+    private void startEpisode() {
+        if (!behind) {
+            behind = true;
+            log.warn("Connection {} fell behind with {} queued notifications; applying {}", connectionId, capacity,
+                    policy);
+        }
+    }
+
+    private void endEpisode() {
+        if (behind) {
+            behind = false;
+            log.info("Connection {} caught up; {} notifications dropped while it was behind", connectionId,
+                    droppedThisEpisode);
+            droppedThisEpisode = 0;
+        }
+    }
+}
