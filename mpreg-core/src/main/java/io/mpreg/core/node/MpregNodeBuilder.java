@@ -155,9 +155,14 @@ public final class MpregNodeBuilder {
      */
     public MpregNodeBuilder methods(Object target) {
         Objects.requireNonNull(target, "target");
+        Set<String> seen = new HashSet<>();
         for (Method method : target.getClass().getMethods()) {
             if (method.getDeclaringClass() == Object.class || method.isSynthetic() || method.isBridge()) {
                 continue;
+            }
+            if (!seen.add(method.getName())) {
+                throw new IllegalArgumentException(target.getClass().getName() + " has several public methods named '"
+                        + method.getName() + "'; register the one meant with method(...)");
             }
             Object receiver = Modifier.isStatic(method.getModifiers()) ? null : target;
             method(FunctionDescriptor.of(method.getName()), receiver, method);

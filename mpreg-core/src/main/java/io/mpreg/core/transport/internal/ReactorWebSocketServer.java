@@ -111,7 +111,7 @@ public final class ReactorWebSocketServer implements BoundServer {
         connections.put(id, session);
         counters.connectionOpened();
         log.debug("Connection {} opened from {}", id, remote);
-        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts()))
+        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts().publishOn(settings.scheduler())))
                 .onErrorResume(error -> {
                     log.warn("Handler of connection {} failed; closing it", id, error);
                     return Flux.empty();
