@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.function.FunctionDescriptor;
@@ -41,6 +43,7 @@ public final class MpregNodeBuilder {
     private MpregNodeConfig config = MpregNodeConfig.defaults();
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
+    private @Nullable KeyManagerFactory tls;
     private final List<PendingFunction> functions = new ArrayList<>();
     private final Set<String> functionNames = new HashSet<>(Set.of(BuiltinFunctions.ECHO, BuiltinFunctions.ECHOS));
 
@@ -128,6 +131,12 @@ public final class MpregNodeBuilder {
         return this;
     }
 
+    /** Serves the node's own listener over TLS ({@code wss://}) with this key and certificate chain. */
+    public MpregNodeBuilder tls(KeyManagerFactory keyManagers) {
+        this.tls = Objects.requireNonNull(keyManagers, "keyManagers");
+        return this;
+    }
+
     /** Registers a function with its own invoker. */
     public MpregNodeBuilder function(FunctionDescriptor descriptor, FunctionInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
@@ -172,7 +181,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, mapper, clock, List.copyOf(functions));
+        return MpregNode.start(config, mapper, clock, tls, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.mpreg.core.transport.internal.ReactorWebSocketServer;
 import io.mpreg.core.transport.internal.ServerSettings;
 import io.mpreg.core.transport.internal.SessionSettings;
@@ -45,7 +47,7 @@ public final class WebSocketServer {
     /** A spec with the defaults. */
     public static WebSocketServer create() {
         return new WebSocketServer(new ServerSettings("0.0.0.0", DEFAULT_PORT, List.of("/mpreg", "/"),
-                SessionSettings.DEFAULTS, Duration.ofSeconds(10), Schedulers.parallel(), null));
+                SessionSettings.DEFAULTS, Duration.ofSeconds(10), Schedulers.parallel(), null, null));
     }
 
     /** Listens on this interface (a host name or address). */
@@ -89,6 +91,14 @@ public final class WebSocketServer {
      */
     public WebSocketServer dispatchOn(Scheduler scheduler) {
         return new WebSocketServer(settings.withScheduler(scheduler));
+    }
+
+    /**
+     * Serves {@code wss://} (TLS) with the key and certificate chain of these
+     * key managers, e.g. from a PKCS#12 key store; the framing is unchanged.
+     */
+    public WebSocketServer tls(KeyManagerFactory keyManagers) {
+        return new WebSocketServer(settings.withKeyManagers(Objects.requireNonNull(keyManagers, "keyManagers")));
     }
 
     /** Serves each accepted connection with this handler. */
