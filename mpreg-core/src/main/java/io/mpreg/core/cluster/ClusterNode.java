@@ -37,7 +37,7 @@ public final class ClusterNode implements AutoCloseable {
         this.address = b.info.address();
         this.scheduler = b.scheduler;
         MemberRecord self = new MemberRecord(b.id, 0, MemberStatus.ALIVE, b.info);
-        this.view = ClusterView.of(b.id, List.of(new Member(self, 0, true)));
+        this.view = ClusterView.of(b.id, new MemberRecord[] {self}, Map.of(), 0);
         this.engine = new ClusterEngine(b.config, self, b.messenger, b.scheduler, b.random, b.seeds, b.listener,
                 published -> view = published, () -> localLoad, loads, refusedPeers);
     }

@@ -25,7 +25,6 @@ import io.mpreg.core.cluster.ClusterPayload.SyncState;
 import io.mpreg.core.cluster.ClusterScheduler;
 import io.mpreg.core.cluster.ClusterScheduler.Cancellable;
 import io.mpreg.core.cluster.ClusterView;
-import io.mpreg.core.cluster.Member;
 import io.mpreg.core.cluster.MemberInfo;
 import io.mpreg.core.cluster.MemberRecord;
 import io.mpreg.core.cluster.MemberStatus;
@@ -303,14 +302,8 @@ public final class ClusterEngine {
 
     private void publishView() {
         publishScheduled = false;
-        String selfId = membership.self().id();
-        List<Member> members = new ArrayList<>(membership.table().size());
-        membership.table().forEach(r -> {
-            boolean local = r.id().equals(selfId);
-            int load = local ? localLoad.getAsInt() : loads.getOrDefault(r.id(), 0);
-            members.add(new Member(r, load, local));
-        });
-        viewSink.accept(ClusterView.of(selfId, members));
+        viewSink.accept(ClusterView.of(membership.self().id(), membership.table().toArray(), loads,
+                localLoad.getAsInt()));
     }
 
     /** Runs the task every interval, first after a random fraction of it so nodes do not tick in step. */

@@ -105,6 +105,18 @@ public final class MemberTable {
         }
     }
 
+    /** Every record, in slot order (a fresh array). */
+    public MemberRecord[] toArray() {
+        MemberRecord[] all = new MemberRecord[size];
+        int next = 0;
+        for (MemberRecord record : slots) {
+            if (record != null) {
+                all[next++] = record;
+            }
+        }
+        return all;
+    }
+
     /** Visits every record. */
     public void forEach(Consumer<MemberRecord> action) {
         for (MemberRecord record : slots) {

@@ -94,8 +94,9 @@ public final class SimulatedCluster {
             formed.add(node);
             records.add(new MemberRecord(id, 0, MemberStatus.ALIVE, Objects.requireNonNull(node.view().member(id)).info()));
         }
+        List<MemberRecord> shared = List.copyOf(records);
         for (ClusterNode node : formed) {
-            node.adopt(records);
+            node.adopt(shared);
             node.start();
         }
         return formed;
@@ -165,5 +166,4 @@ public final class SimulatedCluster {
         network.connect(address, node::receive);
         return node;
     }
-
 }
