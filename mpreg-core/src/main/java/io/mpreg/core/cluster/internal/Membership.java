@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * MemberRecord#supersedes supersedes} it (higher incarnation, or the same
  * incarnation and a later status: alive &lt; suspect &lt; dead &lt; left). So
  * merging is commutative, associative and idempotent, and every node that has
- * seen the same records holds the same state, whatever the order. Confined to
- * the protocol's thread.
+ * seen the same records holds the same state, whatever the order. News of
+ * the death or departure of a member not known yet is kept too, as a
+ * tombstone until {@link #reap}: ignoring it would make the result depend on
+ * whether it arrived before or after the member's last alive record.
+ * Confined to the protocol's thread.
  */
 public final class Membership {
 
@@ -86,7 +89,7 @@ public final class Membership {
             return null;
         }
         MemberRecord current = table.get(incoming.id());
-        if (current == null ? !incoming.status().isLive() : !incoming.supersedes(current)) {
+        if (current != null && !incoming.supersedes(current)) {
             return null;
         }
         store(current, incoming, now);
