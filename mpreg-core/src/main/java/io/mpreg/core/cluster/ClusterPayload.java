@@ -1,0 +1,135 @@
+package io.mpreg.core.cluster;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The kind-specific part of a {@link ClusterMessage}. */
+public sealed interface ClusterPayload {
+
+    /** The kind of message this payload makes. */
+    MessageKind kind();
+
+    /**
+     * A direct probe.
+     *
+     * @param seq      echoed by the ack
+     * @param targetId the member the sender means to probe (a restarted node at the same address under another id ignores it)
+     */
+    record Ping(long seq, String targetId) implements ClusterPayload {
+        public Ping {
+            Objects.requireNonNull(targetId, "targetId");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.PING;
+        }
+    }
+
+    /**
+     * Asks the receiver to probe a member and relay the ack.
+     *
+     * @param seq           the requester's probe number, echoed in the relayed ack
+     * @param targetId      the member to probe
+     * @param targetAddress where to reach it
+     */
+    record PingRequest(long seq, String targetId, String targetAddress) implements ClusterPayload {
+        public PingRequest {
+            Objects.requireNonNull(targetId, "targetId");
+            Objects.requireNonNull(targetAddress, "targetAddress");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.PING_REQ;
+        }
+    }
+
+    /**
+     * Answers a probe, directly or relayed.
+     *
+     * @param seq the probe number being answered
+     */
+    record Ack(long seq) implements ClusterPayload {
+        @Override
+        public MessageKind kind() {
+            return MessageKind.ACK;
+        }
+    }
+
+    /**
+     * A member announces itself to a seed.
+     *
+     * @param self the joining member's own record
+     */
+    record Join(MemberRecord self) implements ClusterPayload {
+        public Join {
+            Objects.requireNonNull(self, "self");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.JOIN;
+        }
+    }
+
+    /**
+     * Anti-entropy digest: for each bucket of member ids, a hash of the live
+     * members' {@code (id, incarnation, status)}. Equal digests mean nothing to exchange.
+     *
+     * @param buckets one hash per bucket
+     */
+    record SyncDigest(List<Long> buckets) implements ClusterPayload {
+        public SyncDigest {
+            buckets = List.copyOf(buckets);
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.SYNC_DIGEST;
+        }
+    }
+
+    /**
+     * Anti-entropy state: the sender's records of some buckets (all buckets
+     * when answering a join), and the buckets it wants back.
+     *
+     * @param records     the sender's member records in the compared buckets
+     * @param wantBuckets buckets whose records the receiver should send back (empty: none)
+     */
+    record SyncState(List<MemberRecord> records, List<Integer> wantBuckets) implements ClusterPayload {
+        public SyncState {
+            records = List.copyOf(records);
+            wantBuckets = List.copyOf(wantBuckets);
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.SYNC_STATE;
+        }
+    }
+
+    /** Carries only the piggybacked updates of its message. */
+    record Gossip() implements ClusterPayload {
+        @Override
+        public MessageKind kind() {
+            return MessageKind.GOSSIP;
+        }
+    }
+
+    /**
+     * The sender refuses the receiver (another cluster).
+     *
+     * @param reason why, for the receiver's log
+     */
+    record Refused(String reason) implements ClusterPayload {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.REFUSED;
+        }
+    }
+}

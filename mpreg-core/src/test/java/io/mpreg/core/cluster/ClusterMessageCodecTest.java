@@ -1,0 +1,91 @@
+package io.mpreg.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+
+import io.mpreg.core.cluster.ClusterPayload.Ack;
+import io.mpreg.core.cluster.ClusterPayload.Gossip;
+import io.mpreg.core.cluster.ClusterPayload.Join;
+import io.mpreg.core.cluster.ClusterPayload.Ping;
+import io.mpreg.core.cluster.ClusterPayload.PingRequest;
+import io.mpreg.core.cluster.ClusterPayload.Refused;
+import io.mpreg.core.cluster.ClusterPayload.SyncDigest;
+import io.mpreg.core.cluster.ClusterPayload.SyncState;
+import io.mpreg.core.error.ErrorKind;
+import io.mpreg.core.error.MpregException;
+import io.mpreg.core.wire.FrameRejectedException;
+import io.mpreg.core.wire.WireCodec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ClusterMessageCodecTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final ClusterMessageCodec codec = new ClusterMessageCodec(MAPPER);
+
+    static final MemberRecord RECORD = new MemberRecord("node-a", 7, MemberStatus.SUSPECT,
+            new MemberInfo("ws://10.0.0.1:7070/mpreg", "ws://10.0.0.1:7070/mpreg", "http://10.0.0.1:8081",
+                    new java.util.TreeSet<>(Set.of("gpu", "eu")),
+                    List.of(FunctionEntry.of("train", "2.1.0", Set.of("cuda"), "trains a model"))));
+
+    static List<ClusterPayload> everyKind() {
+        return List.of(new Ping(1, "node-b"), new PingRequest(2, "node-c", "ws://c:1/mpreg"), new Ack(3),
+                new Join(RECORD), new SyncDigest(List.of(0L, -1L, Long.MAX_VALUE)),
+                new SyncState(List.of(RECORD, RECORD.withStatus(MemberStatus.LEFT)), List.of(0, 5)), new Gossip(),
+                new Refused("other cluster"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void everyMessageKindSurvivesARoundTrip(ClusterPayload payload) {
+        ClusterMessage message = new ClusterMessage("prod", "node-x", "ws://x:1/mpreg", 4, payload, List.of(RECORD));
+        assertThat(codec.decode(codec.encode(message))).isEqualTo(message);
+    }
+
+    @Test
+    void pingTravelsWithItsNumberNameAndHeaderFields() {
+        ClusterMessage ping = new ClusterMessage("prod", "node-x", "ws://x:1/mpreg", 0, new Ping(9, "node-y"),
+                List.of());
+        assertThat(codec.encode(ping)).isEqualTo("{\"role\":\"fabric\",\"k\":1,\"kind\":\"ping\",\"cluster\":\"prod\","
+                + "\"from\":\"node-x\",\"addr\":\"ws://x:1/mpreg\",\"load\":0,\"seq\":9,\"target\":\"node-y\"}");
+    }
+
+    @Test
+    void unknownKindNumberIsRejectedAsMalformed() {
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":99,\"cluster\":\"c\",\"from\":\"a\",\"addr\":\"b\"}"))
+                .isInstanceOf(FrameRejectedException.class).hasMessageContaining("unknown fabric message kind 99");
+    }
+
+    @Test
+    void recordWithUnknownStatusIsRejectedNamingIt() {
+        String frame = "{\"role\":\"fabric\",\"k\":4,\"cluster\":\"c\",\"from\":\"a\",\"addr\":\"b\",\"self\":"
+                + "{\"id\":\"a\",\"inc\":0,\"status\":\"zombie\",\"addr\":\"b\"}}";
+        assertThatThrownBy(() -> codec.decode(frame)).isInstanceOf(FrameRejectedException.class)
+                .hasMessageContaining("unknown member status 'zombie'");
+    }
+
+    @Test
+    void missingSequenceNumberIsRejected() {
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":3,\"cluster\":\"c\",\"from\":\"a\",\"addr\":\"b\"}"))
+                .isInstanceOf(FrameRejectedException.class).hasMessageContaining("'seq' must be an integer");
+    }
+
+    @Test
+    void frameOfAnotherRoleIsNotAClusterMessage() {
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"rpc\",\"u\":\"1\",\"cmds\":[]}"))
+                .isInstanceOf(MpregException.class)
+                .satisfies(e -> assertThat(((MpregException) e).kind()).isEqualTo(ErrorKind.MALFORMED));
+    }
+
+    @Test
+    void nodeFrameCodecDecodesFabricFramesOnceRegistered() {
+        WireCodec nodeCodec = ClusterMessageCodec.register(WireCodec.rpc(MAPPER));
+        ClusterMessage ack = new ClusterMessage("prod", "a", "ws://a:1/mpreg", 0, new Ack(1), List.of());
+        assertThat(nodeCodec.decode(nodeCodec.encode(ack))).isEqualTo(ack);
+    }
+}
