@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
+import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
 import io.mpreg.core.rpc.RpcService;
@@ -46,15 +47,17 @@ public final class MpregNode implements AutoCloseable {
     private final FunctionRegistry registry;
     private final FrameDispatcher dispatcher;
     private final BlockingExecutor blocking;
+    private final JsonMapper mapper;
     private final @Nullable BoundServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      BlockingExecutor blocking, @Nullable BoundServer server) {
+                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server) {
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.blocking = blocking;
+        this.mapper = mapper;
         this.server = server;
     }
 
@@ -63,7 +66,7 @@ public final class MpregNode implements AutoCloseable {
         return new MpregNodeBuilder();
     }
 
-    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock,
+    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, CommandObserver observer,
                            List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
         try {
@@ -72,14 +75,14 @@ public final class MpregNode implements AutoCloseable {
             for (MpregNodeBuilder.PendingFunction function : functions) {
                 registry.register(function.descriptor(), function.invoker().apply(mapper, blocking));
             }
-            RpcService rpc = new RpcService(new LocalCommandRunner(registry, config.resources()), clock,
+            RpcService rpc = new RpcService(observer.observe(new LocalCommandRunner(registry, config.resources())), clock,
                     config.defaultRequestTimeout(), config.maxRequestTimeout());
             FrameDispatcher dispatcher = new FrameDispatcher(WireCodec.rpc(mapper), rpc);
             BoundServer server = config.listen() ? listen(config, dispatcher) : null;
             log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
                     registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, blocking, server);
+            return new MpregNode(config, registry, dispatcher, blocking, mapper, server);
         } catch (RuntimeException e) {
             blocking.close();
             throw e;
@@ -105,6 +108,16 @@ public final class MpregNode implements AutoCloseable {
     /** The node's functions; register or unregister while it runs. */
     public FunctionRegistry registry() {
         return registry;
+    }
+
+    /** The pool that runs the node's plain (possibly blocking) functions; register method functions with it. */
+    public BlockingExecutor blockingExecutor() {
+        return blocking;
+    }
+
+    /** The mapper that reads arguments and writes results; register method functions with it. */
+    public JsonMapper mapper() {
+        return mapper;
     }
 
     /** Serves one client connection; hand it to an external WebSocket endpoint when the node has no listener. */

@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
+import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionInvoker;
 import io.mpreg.core.function.MethodInvokers;
@@ -41,6 +42,7 @@ public final class MpregNodeBuilder {
     private MpregNodeConfig config = MpregNodeConfig.defaults();
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
+    private CommandObserver observer = CommandObserver.NONE;
     private final List<PendingFunction> functions = new ArrayList<>();
     private final Set<String> functionNames = new HashSet<>(Set.of(BuiltinFunctions.ECHO, BuiltinFunctions.ECHOS));
 
@@ -122,6 +124,12 @@ public final class MpregNodeBuilder {
         return this;
     }
 
+    /** Hears of every command the node runs itself (for metrics and traces). */
+    public MpregNodeBuilder commandObserver(CommandObserver commandObserver) {
+        this.observer = Objects.requireNonNull(commandObserver, "commandObserver");
+        return this;
+    }
+
     /** The clock that stamps request deadlines. */
     public MpregNodeBuilder clock(Clock nodeClock) {
         this.clock = Objects.requireNonNull(nodeClock, "nodeClock");
@@ -167,7 +175,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, mapper, clock, List.copyOf(functions));
+        return MpregNode.start(config, mapper, clock, observer, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.MethodInvokers;
+import io.mpreg.core.node.MpregNode;
 import io.mpreg.spring.MpregFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,11 +25,10 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds every {@link MpregFunction} bean method once all singletons exist and
- * registers it on the node's function registry.
+ * registers it on the embedded node.
  *
  * <p>Annotations are read from the bean's target class (so methods of
  * AOP-proxied beans are found), and the method is invoked through the bean
@@ -40,16 +39,11 @@ final class MpregFunctionRegistrar implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(MpregFunctionRegistrar.class);
 
     private final ConfigurableListableBeanFactory beanFactory;
-    private final Supplier<FunctionRegistry> registry;
-    private final Supplier<JsonMapper> mapper;
-    private final Supplier<BlockingExecutor> blocking;
+    private final Supplier<MpregNode> node;
 
-    MpregFunctionRegistrar(ConfigurableListableBeanFactory beanFactory, Supplier<FunctionRegistry> registry,
-            Supplier<JsonMapper> mapper, Supplier<BlockingExecutor> blocking) {
+    MpregFunctionRegistrar(ConfigurableListableBeanFactory beanFactory, Supplier<MpregNode> node) {
         this.beanFactory = Objects.requireNonNull(beanFactory, "beanFactory");
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.blocking = Objects.requireNonNull(blocking, "blocking");
+        this.node = Objects.requireNonNull(node, "node");
     }
 
     @Override
@@ -67,12 +61,11 @@ final class MpregFunctionRegistrar implements SmartInitializingSingleton {
         if (functions.isEmpty()) {
             return;
         }
-        FunctionRegistry target = registry.get();
-        JsonMapper jsonMapper = mapper.get();
-        BlockingExecutor pool = blocking.get();
+        MpregNode target = node.get();
+        FunctionRegistry registry = target.registry();
         for (AnnotatedFunction function : functions) {
-            target.register(function.descriptor(),
-                    MethodInvokers.forMethod(function.bean(), function.method(), jsonMapper, pool));
+            registry.register(function.descriptor(), MethodInvokers.forMethod(function.bean(), function.method(),
+                    target.mapper(), target.blockingExecutor()));
             log.info("Registered function '{}' from {}.{}", function.descriptor().name(),
                     function.method().getDeclaringClass().getSimpleName(), function.method().getName());
         }

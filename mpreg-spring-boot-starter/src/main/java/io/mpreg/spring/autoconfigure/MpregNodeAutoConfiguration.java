@@ -1,17 +1,11 @@
 package io.mpreg.spring.autoconfigure;
 
-import java.time.Clock;
-import java.util.Set;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
-import io.mpreg.core.function.BlockingExecutor;
-import io.mpreg.core.function.BuiltinFunctions;
-import io.mpreg.core.function.FunctionRegistry;
-import io.mpreg.core.function.LocalCommandRunner;
-import io.mpreg.core.node.FrameDispatcher;
+import io.mpreg.core.node.MpregNode;
+import io.mpreg.core.node.MpregNodeBuilder;
 import io.mpreg.core.rpc.CommandObserver;
-import io.mpreg.core.rpc.RpcService;
-import io.mpreg.core.transport.ConnectionHandler;
-import io.mpreg.core.wire.WireCodec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,53 +14,57 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The node embedded in the application: its function registry (with the
- * built-in functions and every {@link io.mpreg.spring.MpregFunction} bean
- * method), the worker pool for blocking functions and the connection handler
- * that serves clients.
+ * The node embedded in the application, started with the context and closed
+ * gracefully with it. Every {@link io.mpreg.spring.MpregFunction} bean method
+ * is registered on it once all singletons exist.
+ *
+ * <p>The node opens a listener of its own on {@code mpreg.node.port}, unless a
+ * customizer turns it off (the WebFlux endpoint does, serving the node on the
+ * application's port instead).
  */
 @AutoConfiguration
-@ConditionalOnClass(FrameDispatcher.class)
+@ConditionalOnClass(MpregNode.class)
 @ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MpregProperties.class)
 public final class MpregNodeAutoConfiguration {
 
+    private static final String FALLBACK_NAME = "mpreg-node";
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    BlockingExecutor mpregBlockingExecutor(MpregProperties properties) {
-        MpregProperties.Blocking blocking = properties.getNode().getBlocking();
-        return BlockingExecutor.create(blocking.getPoolSize(), blocking.getQueueCapacity());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    FunctionRegistry mpregFunctionRegistry() {
-        FunctionRegistry registry = new FunctionRegistry();
-        BuiltinFunctions.registerInto(registry);
-        return registry;
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(name = "mpregConnectionHandler")
-    ConnectionHandler mpregConnectionHandler(FunctionRegistry registry, MpregProperties properties,
-            ObjectProvider<CommandObserver> observers) {
+    MpregNode mpregNode(MpregProperties properties, ObjectProvider<JsonMapper> mapper,
+            ObjectProvider<CommandObserver> observer, ObjectProvider<MpregNodeCustomizer> customizers) {
         MpregProperties.Node node = properties.getNode();
-        CommandObserver observer = observers.getIfUnique(() -> CommandObserver.NONE);
-        RpcService rpc = new RpcService(
-                observer.observe(new LocalCommandRunner(registry, Set.copyOf(node.getResources()))),
-                Clock.systemUTC(), node.getRequest().getDefaultTimeout(), node.getRequest().getMaxTimeout());
-        return new FrameDispatcher(WireCodec.rpc(JsonMapper.builder().build()), rpc)
-                .withMaxInFlight(node.getMaxInFlightPerConnection());
+        MpregNodeBuilder builder = MpregNode.builder()
+                .name(StringUtils.hasText(node.getName()) ? node.getName() : defaultName())
+                .host(node.getHost())
+                .port(node.getPort())
+                .resources(node.getResources().stream().filter(StringUtils::hasText).toArray(String[]::new))
+                .maxFrameSize(Math.toIntExact(node.getMaxFrameSize().toBytes()))
+                .requestTimeouts(node.getRequest().getDefaultTimeout(), node.getRequest().getMaxTimeout())
+                .blockingPool(node.getBlocking().getPoolSize(), node.getBlocking().getQueueCapacity());
+        mapper.ifUnique(builder::mapper);
+        observer.ifUnique(builder::commandObserver);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.start();
     }
 
     @Bean
     static MpregFunctionRegistrar mpregFunctionRegistrar(ConfigurableListableBeanFactory beanFactory,
-            ObjectProvider<FunctionRegistry> registry, ObjectProvider<BlockingExecutor> blocking,
-            ObjectProvider<JsonMapper> mapper) {
-        return new MpregFunctionRegistrar(beanFactory, registry::getObject,
-                () -> mapper.getIfUnique(() -> JsonMapper.builder().build()), blocking::getObject);
+            ObjectProvider<MpregNode> node) {
+        return new MpregFunctionRegistrar(beanFactory, node::getObject);
+    }
+
+    private static String defaultName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException noHostName) {
+            return FALLBACK_NAME;
+        }
     }
 }

@@ -50,9 +50,6 @@ public class MpregProperties {
         /** The largest inbound WebSocket frame; a bigger one closes the connection with status 1009. */
         private DataSize maxFrameSize = DataSize.ofMegabytes(20);
 
-        /** The most requests one connection may have in flight; more are answered OVERLOADED. */
-        private int maxInFlightPerConnection = 10_000;
-
         /** Request time limits. */
         private final Request request = new Request();
 
@@ -107,14 +104,6 @@ public class MpregProperties {
             this.maxFrameSize = maxFrameSize;
         }
 
-        public int getMaxInFlightPerConnection() {
-            return maxInFlightPerConnection;
-        }
-
-        public void setMaxInFlightPerConnection(int maxInFlightPerConnection) {
-            this.maxInFlightPerConnection = maxInFlightPerConnection;
-        }
-
         public Request getRequest() {
             return request;
         }
@@ -154,10 +143,10 @@ public class MpregProperties {
     public static class Blocking {
 
         /** The most blocking functions running at once. */
-        private int poolSize = 256;
+        private int poolSize = 64;
 
         /** How many blocking calls may wait for the pool; beyond it calls are answered OVERLOADED. */
-        private int queueCapacity = 10_000;
+        private int queueCapacity = 1024;
 
         public int getPoolSize() {
             return poolSize;

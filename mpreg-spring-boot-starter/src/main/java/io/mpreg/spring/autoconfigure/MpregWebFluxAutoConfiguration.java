@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.mpreg.core.transport.ConnectionHandler;
+import io.mpreg.core.node.MpregNode;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,7 +34,7 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @AutoConfiguration(after = MpregNodeAutoConfiguration.class,
         beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@ConditionalOnClass({ConnectionHandler.class, WebSocketHandler.class, ReactorNettyRequestUpgradeStrategy.class})
+@ConditionalOnClass({MpregNode.class, WebSocketHandler.class, ReactorNettyRequestUpgradeStrategy.class})
 public final class MpregWebFluxAutoConfiguration {
 
     /** The paths the endpoint answers on. */
@@ -43,6 +43,13 @@ public final class MpregWebFluxAutoConfiguration {
     /** How long a closing connection waits for its peer to close too. */
     private static final Duration LINGER = Duration.ofSeconds(2);
 
+    /** Tells the node not to open a listener of its own: this server serves its endpoint. */
+    @Bean
+    @ConditionalOnMissingBean(name = "mpregWebFluxEndpointCustomizer")
+    MpregNodeCustomizer mpregWebFluxEndpointCustomizer() {
+        return builder -> builder.listen(false);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     WebSocketEndpointStats mpregWebSocketEndpointStats() {
@@ -50,14 +57,14 @@ public final class MpregWebFluxAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(name = "mpregConnectionHandler")
+    @ConditionalOnBean(MpregNode.class)
     @ConditionalOnMissingBean(name = "mpregWebSocketHandler")
-    WebSocketHandler mpregWebSocketHandler(ConnectionHandler mpregConnectionHandler, WebSocketEndpointStats stats) {
-        return new ConnectionHandlerWebSocketHandler(mpregConnectionHandler, stats);
+    WebSocketHandler mpregWebSocketHandler(MpregNode node, WebSocketEndpointStats stats) {
+        return new ConnectionHandlerWebSocketHandler(node.connectionHandler(), stats);
     }
 
     @Bean
-    @ConditionalOnBean(name = "mpregConnectionHandler")
+    @ConditionalOnBean(MpregNode.class)
     @ConditionalOnMissingBean(name = "mpregHandlerMapping")
     SimpleUrlHandlerMapping mpregHandlerMapping(WebSocketHandler mpregWebSocketHandler) {
         Map<String, WebSocketHandler> byPath = new LinkedHashMap<>();
