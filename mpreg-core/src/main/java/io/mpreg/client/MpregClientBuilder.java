@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
+import javax.net.ssl.TrustManagerFactory;
+
 import io.mpreg.client.internal.ClientSettings;
 import io.mpreg.client.internal.DefaultMpregClient;
 import io.mpreg.client.internal.ReconnectBackoff;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,7 @@ public final class MpregClientBuilder {
     private int maxFrameSize = 20 * 1024 * 1024;
     private Scheduler scheduler = Schedulers.parallel();
     private Random random = new Random();
+    private @Nullable TrustManagerFactory trustManagers;
 
     MpregClientBuilder() {
     }
@@ -103,13 +107,19 @@ public final class MpregClientBuilder {
         return this;
     }
 
+    /** Trusts these certificates for {@code wss://} URLs instead of the JVM's default trust store. */
+    public MpregClientBuilder trust(TrustManagerFactory trustManagerFactory) {
+        this.trustManagers = Objects.requireNonNull(trustManagerFactory, "trustManagerFactory");
+        return this;
+    }
+
     /** A client with these options; it connects on its first call. */
     public MpregClient build() {
         if (urls.isEmpty()) {
             throw new IllegalStateException("no node URL was set: call urls(...) first");
         }
         return new DefaultMpregClient(new ClientSettings(urls, mapper, requestTimeout, connectTimeout, backoff,
-                connectRounds, maxFrameSize, scheduler, random));
+                connectRounds, maxFrameSize, scheduler, random, trustManagers));
     }
 
     private static void requireWebSocketUrl(String url) {

@@ -231,6 +231,15 @@ class MpregClientIntegrationTest {
     }
 
     @Test
+    void firstCallCancelledWhileConnectingLeavesTheClientUsable() {
+        try (MpregClient fresh = MpregClient.connect(node.url())) {
+            fresh.call("echo", String.class, "abandoned").subscribe().dispose();
+
+            assertThat(fresh.call("echo", String.class, "kept").block(WAIT)).isEqualTo("kept");
+        }
+    }
+
+    @Test
     void closedClientRefusesCalls() {
         client.close();
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.mpreg.client.BlockingMpregClient;
@@ -106,7 +107,7 @@ public final class DefaultMpregClient implements MpregClient {
                     return connector.session().flatMap(session -> session.exchange(request));
                 })
                 .timeout(wait, settings.scheduler())
-                .onErrorMap(java.util.concurrent.TimeoutException.class, e -> MpregException.of(ErrorKind.TIMEOUT,
+                .onErrorMap(TimeoutException.class, e -> MpregException.of(ErrorKind.TIMEOUT,
                         "no reply within " + wait + " (request timeout " + timeout + ")"))
                 .flatMap(response -> response.error() != null
                         ? Mono.error(response.error().toException())

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.net.ssl.TrustManagerFactory;
+
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.transport.WebSocketClient;
@@ -50,9 +52,11 @@ final class NodeConnector {
     NodeConnector(ClientSettings settings, WireCodec codec) {
         this.settings = settings;
         this.codec = codec;
-        this.transport = WebSocketClient.create()
+        WebSocketClient client = WebSocketClient.create()
                 .maxFrameSize(settings.maxFrameSize())
                 .connectTimeout(settings.connectTimeout());
+        TrustManagerFactory trustManagers = settings.trustManagers();
+        this.transport = trustManagers == null ? client : client.trust(trustManagers);
     }
 
     /** The open session, connecting first if there is none. */
@@ -69,11 +73,17 @@ final class NodeConnector {
                 if (current instanceof Closed) {
                     return Mono.error(MpregException.of(ErrorKind.NODE_LOST, "the client is closed"));
                 }
-                Connecting next = new Connecting(connectWithRetries().cache());
+                AtomicReference<@Nullable Connecting> self = new AtomicReference<>();
+                Mono<ClientSession> attempt = connectWithRetries()
+                        .doOnNext(session -> settle(self.get(), new Connected(session)))
+                        .doOnError(error -> settle(self.get(), new Idle()))
+                        .cache();
+                Connecting next = new Connecting(attempt);
+                self.set(next);
                 if (state.compareAndSet(current, next)) {
-                    return next.attempt()
-                            .doOnNext(session -> settle(next, new Connected(session)))
-                            .doOnError(error -> settle(next, new Idle()));
+                    // Runs to the end even if every caller gives up, so the state always settles.
+                    attempt.subscribe(session -> { }, error -> { });
+                    return attempt;
                 }
             }
         });
@@ -89,7 +99,7 @@ final class NodeConnector {
         }
     }
 
-    private void settle(Connecting from, State to) {
+    private void settle(@Nullable Connecting from, State to) {
         if (!state.compareAndSet(from, to) && to instanceof Connected connected) {
             // Closed while connecting: nobody will use this session.
             connected.session().close();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.rpc.CommandObserver;
@@ -49,10 +51,12 @@ public final class MpregNode implements AutoCloseable {
     private final BlockingExecutor blocking;
     private final JsonMapper mapper;
     private final @Nullable BoundServer server;
+    private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server) {
+                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server, boolean secure) {
+        this.secure = secure;
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
@@ -67,6 +71,7 @@ public final class MpregNode implements AutoCloseable {
     }
 
     static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, CommandObserver observer,
+                           @Nullable KeyManagerFactory tls,
                            List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
         try {
@@ -78,26 +83,27 @@ public final class MpregNode implements AutoCloseable {
             RpcService rpc = new RpcService(observer.observe(new LocalCommandRunner(registry, config.resources())), clock,
                     config.defaultRequestTimeout(), config.maxRequestTimeout());
             FrameDispatcher dispatcher = new FrameDispatcher(WireCodec.rpc(mapper), rpc);
-            BoundServer server = config.listen() ? listen(config, dispatcher) : null;
+            BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
             log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
                     registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, blocking, mapper, server);
+            return new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null);
         } catch (RuntimeException e) {
             blocking.close();
             throw e;
         }
     }
 
-    private static BoundServer listen(MpregNodeConfig config, ConnectionHandler handler) {
-        return WebSocketServer.create()
+    private static BoundServer listen(MpregNodeConfig config, @Nullable KeyManagerFactory tls,
+                                      ConnectionHandler handler) {
+        WebSocketServer spec = WebSocketServer.create()
                 .host(config.host())
                 .port(config.port())
                 .maxFrameSize(config.maxFrameSize())
                 .pingInterval(config.pingInterval())
                 .idleTimeout(config.idleTimeout())
-                .handler(handler)
-                .bind();
+                .handler(handler);
+        return (tls == null ? spec : spec.tls(tls)).bind();
     }
 
     /** The configuration the node was started with. */
@@ -135,7 +141,7 @@ public final class MpregNode implements AutoCloseable {
     }
 
     /**
-     * The URL clients connect to: {@code ws://host:port/mpreg}, with the
+     * The URL clients connect to: {@code ws://host:port/mpreg} ({@code wss://} with TLS), with the
      * loopback address when the listener binds every interface.
      *
      * @throws IllegalStateException if the node has no listener of its own
@@ -147,7 +153,7 @@ public final class MpregNode implements AutoCloseable {
         } else if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "ws://" + host + ":" + port() + "/mpreg";
+        return (secure ? "wss://" : "ws://") + host + ":" + port() + "/mpreg";
     }
 
     /** Counters of the node's own listener (connections, frames, oversize and idle closes). */

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.rpc.CommandObserver;
@@ -43,6 +45,7 @@ public final class MpregNodeBuilder {
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
     private CommandObserver observer = CommandObserver.NONE;
+    private @Nullable KeyManagerFactory tls;
     private final List<PendingFunction> functions = new ArrayList<>();
     private final Set<String> functionNames = new HashSet<>(Set.of(BuiltinFunctions.ECHO, BuiltinFunctions.ECHOS));
 
@@ -136,6 +139,12 @@ public final class MpregNodeBuilder {
         return this;
     }
 
+    /** Serves the node's own listener over TLS ({@code wss://}) with this key and certificate chain. */
+    public MpregNodeBuilder tls(KeyManagerFactory keyManagers) {
+        this.tls = Objects.requireNonNull(keyManagers, "keyManagers");
+        return this;
+    }
+
     /** Registers a function with its own invoker. */
     public MpregNodeBuilder function(FunctionDescriptor descriptor, FunctionInvoker invoker) {
         Objects.requireNonNull(invoker, "invoker");
@@ -163,9 +172,14 @@ public final class MpregNodeBuilder {
      */
     public MpregNodeBuilder methods(Object target) {
         Objects.requireNonNull(target, "target");
+        Set<String> seen = new HashSet<>();
         for (Method method : target.getClass().getMethods()) {
             if (method.getDeclaringClass() == Object.class || method.isSynthetic() || method.isBridge()) {
                 continue;
+            }
+            if (!seen.add(method.getName())) {
+                throw new IllegalArgumentException(target.getClass().getName() + " has several public methods named '"
+                        + method.getName() + "'; register the one meant with method(...)");
             }
             Object receiver = Modifier.isStatic(method.getModifiers()) ? null : target;
             method(FunctionDescriptor.of(method.getName()), receiver, method);
@@ -175,7 +189,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, mapper, clock, observer, List.copyOf(functions));
+        return MpregNode.start(config, mapper, clock, observer, tls, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,

@@ -3,8 +3,11 @@ package io.mpreg.core.transport;
 import java.time.Duration;
 import java.util.Objects;
 
+import javax.net.ssl.TrustManagerFactory;
+
 import io.mpreg.core.transport.internal.ReactorClientConnection;
 import io.mpreg.core.transport.internal.SessionSettings;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,36 +16,40 @@ import reactor.core.publisher.Mono;
  *
  * <p>Defaults: frames up to 20 MiB, a ping every 20 s, the connection closed
  * after 60 s without any inbound frame (the server's pings count), 5 s to
- * connect. {@code wss://} URLs use TLS with the JVM's trust store.
+ * connect. {@code wss://} URLs use TLS with the JVM's trust store unless
+ * {@link #trust(TrustManagerFactory)} says otherwise.
  */
 public final class WebSocketClient {
 
     private final SessionSettings session;
     private final Duration connectTimeout;
+    private final @Nullable TrustManagerFactory trustManagers;
 
-    private WebSocketClient(SessionSettings session, Duration connectTimeout) {
+    private WebSocketClient(SessionSettings session, Duration connectTimeout,
+                            @Nullable TrustManagerFactory trustManagers) {
         this.session = session;
         this.connectTimeout = connectTimeout;
+        this.trustManagers = trustManagers;
     }
 
     /** A spec with the defaults. */
     public static WebSocketClient create() {
-        return new WebSocketClient(SessionSettings.DEFAULTS, Duration.ofSeconds(5));
+        return new WebSocketClient(SessionSettings.DEFAULTS, Duration.ofSeconds(5), null);
     }
 
     /** The largest inbound message accepted, in bytes, after joining its fragments. */
     public WebSocketClient maxFrameSize(int bytes) {
-        return new WebSocketClient(session.withMaxFrameSize(bytes), connectTimeout);
+        return new WebSocketClient(session.withMaxFrameSize(bytes), connectTimeout, trustManagers);
     }
 
     /** How often the client pings the server. */
     public WebSocketClient pingInterval(Duration interval) {
-        return new WebSocketClient(session.withPingInterval(interval), connectTimeout);
+        return new WebSocketClient(session.withPingInterval(interval), connectTimeout, trustManagers);
     }
 
     /** How long the connection may stay silent before the client closes it. */
     public WebSocketClient idleTimeout(Duration timeout) {
-        return new WebSocketClient(session.withIdleTimeout(timeout), connectTimeout);
+        return new WebSocketClient(session.withIdleTimeout(timeout), connectTimeout, trustManagers);
     }
 
     /** How long opening the TCP connection may take. */
@@ -51,7 +58,13 @@ public final class WebSocketClient {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive but was " + timeout);
         }
-        return new WebSocketClient(session, timeout);
+        return new WebSocketClient(session, timeout, trustManagers);
+    }
+
+    /** Trusts the certificates of these trust managers for {@code wss://} instead of the JVM's defaults. */
+    public WebSocketClient trust(TrustManagerFactory trustManagerFactory) {
+        return new WebSocketClient(session, connectTimeout,
+                Objects.requireNonNull(trustManagerFactory, "trustManagerFactory"));
     }
 
     /**
@@ -63,6 +76,6 @@ public final class WebSocketClient {
      * @throws IllegalArgumentException if the URL is not a WebSocket URL
      */
     public Mono<WebSocketClientConnection> connect(String url) {
-        return ReactorClientConnection.connect(url, session, connectTimeout);
+        return ReactorClientConnection.connect(url, session, connectTimeout, trustManagers);
     }
 }

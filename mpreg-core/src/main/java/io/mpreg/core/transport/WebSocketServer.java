@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.mpreg.core.transport.internal.ReactorWebSocketServer;
 import io.mpreg.core.transport.internal.ServerSettings;
 import io.mpreg.core.transport.internal.SessionSettings;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The specification of a WebSocket server; immutable, every setting returns a
@@ -22,7 +26,8 @@ import io.mpreg.core.transport.internal.SessionSettings;
  * <p>Defaults: host {@code 0.0.0.0} (every interface), port 9001, paths
  * {@code /mpreg} and {@code /} (original MPREG clients connect without a
  * path), frames up to 20 MiB, a ping every 20 s, connections closed after
- * 60 s without any inbound frame (pongs count).
+ * 60 s without any inbound frame (pongs count), inbound messages handed to
+ * the handler on Reactor's parallel scheduler.
  *
  * <p>Each inbound message is aggregated from its fragments up to the frame
  * limit; a larger one closes its connection with status 1009 and is counted in
@@ -42,54 +47,63 @@ public final class WebSocketServer {
     /** A spec with the defaults. */
     public static WebSocketServer create() {
         return new WebSocketServer(new ServerSettings("0.0.0.0", DEFAULT_PORT, List.of("/mpreg", "/"),
-                SessionSettings.DEFAULTS, Duration.ofSeconds(10), null));
+                SessionSettings.DEFAULTS, Duration.ofSeconds(10), Schedulers.parallel(), null, null));
     }
 
     /** Listens on this interface (a host name or address). */
     public WebSocketServer host(String host) {
-        Objects.requireNonNull(host, "host");
-        return with(new ServerSettings(host, settings.port(), settings.paths(), settings.session(),
-                settings.bindTimeout(), settings.handler()));
+        return new WebSocketServer(settings.withHost(Objects.requireNonNull(host, "host")));
     }
 
     /** Listens on this port; 0 picks a free one, read it back with {@link BoundServer#port()}. */
     public WebSocketServer port(int port) {
-        return with(new ServerSettings(settings.host(), port, settings.paths(), settings.session(),
-                settings.bindTimeout(), settings.handler()));
+        return new WebSocketServer(settings.withPort(port));
     }
 
     /** Accepts the WebSocket upgrade on these paths (each starting with {@code /}). */
     public WebSocketServer paths(String... paths) {
-        return with(new ServerSettings(settings.host(), settings.port(), List.of(paths), settings.session(),
-                settings.bindTimeout(), settings.handler()));
+        return new WebSocketServer(settings.withPaths(List.of(paths)));
     }
 
     /** The largest message accepted, in bytes, after joining its fragments. */
     public WebSocketServer maxFrameSize(int bytes) {
-        return withSession(settings.session().withMaxFrameSize(bytes));
+        return new WebSocketServer(settings.withSession(settings.session().withMaxFrameSize(bytes)));
     }
 
     /** How often the server pings each connection. */
     public WebSocketServer pingInterval(Duration interval) {
-        return withSession(settings.session().withPingInterval(interval));
+        return new WebSocketServer(settings.withSession(settings.session().withPingInterval(interval)));
     }
 
     /** How long a connection may stay silent before the server closes it; keep it above the ping interval. */
     public WebSocketServer idleTimeout(Duration timeout) {
-        return withSession(settings.session().withIdleTimeout(timeout));
+        return new WebSocketServer(settings.withSession(settings.session().withIdleTimeout(timeout)));
     }
 
     /** How long {@link #bind()} may wait for the port. */
     public WebSocketServer bindTimeout(Duration timeout) {
-        return with(new ServerSettings(settings.host(), settings.port(), settings.paths(), settings.session(),
-                timeout, settings.handler()));
+        return new WebSocketServer(settings.withBindTimeout(timeout));
+    }
+
+    /**
+     * Where inbound messages are handed to the handler, so decoding and
+     * dispatch never run on the network event loop, which only does I/O.
+     */
+    public WebSocketServer dispatchOn(Scheduler scheduler) {
+        return new WebSocketServer(settings.withScheduler(scheduler));
+    }
+
+    /**
+     * Serves {@code wss://} (TLS) with the key and certificate chain of these
+     * key managers, e.g. from a PKCS#12 key store; the framing is unchanged.
+     */
+    public WebSocketServer tls(KeyManagerFactory keyManagers) {
+        return new WebSocketServer(settings.withKeyManagers(Objects.requireNonNull(keyManagers, "keyManagers")));
     }
 
     /** Serves each accepted connection with this handler. */
     public WebSocketServer handler(ConnectionHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        return with(new ServerSettings(settings.host(), settings.port(), settings.paths(), settings.session(),
-                settings.bindTimeout(), handler));
+        return new WebSocketServer(settings.withHandler(Objects.requireNonNull(handler, "handler")));
     }
 
     /**
@@ -100,14 +114,5 @@ public final class WebSocketServer {
      */
     public BoundServer bind() {
         return ReactorWebSocketServer.bind(settings);
-    }
-
-    private WebSocketServer withSession(SessionSettings session) {
-        return with(new ServerSettings(settings.host(), settings.port(), settings.paths(), session,
-                settings.bindTimeout(), settings.handler()));
-    }
-
-    private static WebSocketServer with(ServerSettings settings) {
-        return new WebSocketServer(settings);
     }
 }

@@ -102,6 +102,28 @@ class WebSocketServerTest {
     }
 
     @Test
+    void messageExactlyAtTheLimitIsAccepted() {
+        echoServer(WebSocketServer.create().maxFrameSize(1024));
+        String atLimit = "y".repeat(1024);
+        try (WebSocketClientConnection connection = connect(url("/mpreg"))) {
+            connection.send(atLimit);
+
+            assertThat(connection.inbound().blockFirst(WAIT)).isEqualTo(atLimit);
+        }
+    }
+
+    @Test
+    void handlerReceivesMessagesOffTheNetworkEventLoop() {
+        ConnectionHandler threadReporter = (connection, inbound) -> inbound.map(text -> Thread.currentThread().getName());
+        server = WebSocketServer.create().host("127.0.0.1").port(0).handler(threadReporter).bind();
+        try (WebSocketClientConnection connection = connect(url("/mpreg"))) {
+            connection.send("which thread?");
+
+            assertThat(connection.inbound().blockFirst(WAIT)).doesNotContain("reactor-http").startsWith("parallel");
+        }
+    }
+
+    @Test
     void fragmentsAddingUpPastTheLimitCloseWith1009() {
         echoServer(WebSocketServer.create().maxFrameSize(1024));
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.net.ssl.TrustManagerFactory;
+
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.transport.TransportStats;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
@@ -48,12 +51,14 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
 
     /** Opens a connection; see {@link io.mpreg.core.transport.WebSocketClient#connect(String)}. */
     public static Mono<WebSocketClientConnection> connect(String url, SessionSettings settings,
-                                                          Duration connectTimeout) {
+                                                          Duration connectTimeout,
+                                                          @Nullable TrustManagerFactory trustManagers) {
         URI uri = parseWebSocketUrl(url);
         HttpClient client = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
         if ("wss".equals(uri.getScheme())) {
-            client = client.secure();
+            client = trustManagers == null ? client.secure() : client.secure(tls -> tls.sslContext(
+                    Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(trustManagers))));
         }
         WebsocketClientSpec spec = WebsocketClientSpec.builder()
                 .maxFramePayloadLength(settings.maxFrameSize())

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
@@ -44,12 +47,17 @@ public final class ReactorWebSocketServer implements BoundServer {
                 .maxFramePayloadLength(settings.session().maxFrameSize())
                 .handlePing(false)
                 .build();
-        this.server = HttpServer.create()
+        HttpServer http = HttpServer.create()
                 .host(settings.host())
                 .port(settings.port())
-                .route(routes -> settings.paths().forEach(path -> routes.ws(path, this::serve, spec)))
-                .bindNow(settings.bindTimeout());
-        log.info("WebSocket server listening on {}:{} at {}", host(), port(), settings.paths());
+                .route(routes -> settings.paths().forEach(path -> routes.ws(path, this::serve, spec)));
+        KeyManagerFactory keyManagers = settings.keyManagers();
+        if (keyManagers != null) {
+            http = http.secure(tls -> tls.sslContext(Http11SslContextSpec.forServer(keyManagers)));
+        }
+        this.server = http.bindNow(settings.bindTimeout());
+        log.info("WebSocket server listening on {}:{} at {}{}", host(), port(), settings.paths(),
+                keyManagers == null ? "" : " with TLS");
     }
 
     /** Binds a server with the given settings; fails if no handler is set or the port cannot be bound. */
@@ -111,7 +119,7 @@ public final class ReactorWebSocketServer implements BoundServer {
         connections.put(id, session);
         counters.connectionOpened();
         log.debug("Connection {} opened from {}", id, remote);
-        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts()))
+        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts().publishOn(settings.scheduler())))
                 .onErrorResume(error -> {
                     log.warn("Handler of connection {} failed; closing it", id, error);
                     return Flux.empty();

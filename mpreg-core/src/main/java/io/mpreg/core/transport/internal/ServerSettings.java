@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 import io.mpreg.core.transport.ConnectionHandler;
+import javax.net.ssl.KeyManagerFactory;
+
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Everything needed to bind a WebSocket server.
@@ -15,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param paths       the paths that accept the WebSocket upgrade
  * @param session     frame limit and keep-alive timings of each connection
  * @param bindTimeout how long binding may take
+ * @param scheduler   where inbound messages are handed to the handler, off the event loop
+ * @param keyManagers the server's key and certificate for TLS ({@code wss://}), or {@code null} for plain
  * @param handler     serves each connection; required to bind
  */
 public record ServerSettings(String host, int port, List<String> paths, SessionSettings session,
-                             Duration bindTimeout, @Nullable ConnectionHandler handler) {
+                             Duration bindTimeout, Scheduler scheduler, @Nullable KeyManagerFactory keyManagers,
+                             @Nullable ConnectionHandler handler) {
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -36,5 +42,38 @@ public record ServerSettings(String host, int port, List<String> paths, SessionS
         }
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(bindTimeout, "bindTimeout");
+        Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    public ServerSettings withHost(String newHost) {
+        return new ServerSettings(newHost, port, paths, session, bindTimeout, scheduler, keyManagers, handler);
+    }
+
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, paths, session, bindTimeout, scheduler, keyManagers, handler);
+    }
+
+    public ServerSettings withPaths(List<String> newPaths) {
+        return new ServerSettings(host, port, newPaths, session, bindTimeout, scheduler, keyManagers, handler);
+    }
+
+    public ServerSettings withSession(SessionSettings newSession) {
+        return new ServerSettings(host, port, paths, newSession, bindTimeout, scheduler, keyManagers, handler);
+    }
+
+    public ServerSettings withBindTimeout(Duration newBindTimeout) {
+        return new ServerSettings(host, port, paths, session, newBindTimeout, scheduler, keyManagers, handler);
+    }
+
+    public ServerSettings withScheduler(Scheduler newScheduler) {
+        return new ServerSettings(host, port, paths, session, bindTimeout, newScheduler, keyManagers, handler);
+    }
+
+    public ServerSettings withHandler(ConnectionHandler newHandler) {
+        return new ServerSettings(host, port, paths, session, bindTimeout, scheduler, keyManagers, newHandler);
+    }
+
+    public ServerSettings withKeyManagers(KeyManagerFactory newKeyManagers) {
+        return new ServerSettings(host, port, paths, session, bindTimeout, scheduler, newKeyManagers, handler);
     }
 }

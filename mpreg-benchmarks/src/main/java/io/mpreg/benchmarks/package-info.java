@@ -1,0 +1,5 @@
+/** JMH benchmarks of the engine's hot paths. */
+@NullMarked
+package io.mpreg.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
