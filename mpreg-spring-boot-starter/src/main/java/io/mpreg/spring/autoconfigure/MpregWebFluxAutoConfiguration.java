@@ -7,10 +7,12 @@ import java.util.Map;
 import io.mpreg.core.node.MpregNode;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -34,6 +36,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @AutoConfiguration(after = MpregNodeAutoConfiguration.class,
         beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MpregProperties.class)
 @ConditionalOnClass({MpregNode.class, WebSocketHandler.class, ReactorNettyRequestUpgradeStrategy.class})
 public final class MpregWebFluxAutoConfiguration {
 

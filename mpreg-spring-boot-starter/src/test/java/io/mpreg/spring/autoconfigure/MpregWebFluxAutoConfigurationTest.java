@@ -48,6 +48,18 @@ class MpregWebFluxAutoConfigurationTest {
     }
 
     @Test
+    void withTheNodeDisabledTheServerServesNoEndpoint() {
+        new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+                .withPropertyValues("mpreg.node.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(MpregNode.class);
+                    assertThat(context).doesNotHaveBean("mpregHandlerMapping");
+                    assertThat(context).doesNotHaveBean("mpregWebSocketServiceConfigurer");
+                });
+    }
+
+    @Test
     void backsOffWhenTheUserDefinesTheHandler() {
         new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
                 .withBean("mpregWebSocketHandler", WebSocketHandler.class, () -> session -> session.close())
