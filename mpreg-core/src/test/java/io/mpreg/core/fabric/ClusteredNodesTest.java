@@ -129,8 +129,8 @@ class ClusteredNodesTest {
         MpregNode analytics = nodes.get("analytics");
         analytics.registry().register(FunctionDescriptor.of("late").withIdempotent(true),
                 (args, kwargs) -> Mono.just(StringNode.valueOf("late from analytics-node")));
-        await().atMost(Duration.ofSeconds(5)).until(() -> nodes.values().stream()
-                .allMatch(n -> TestCluster.cluster(n).view().offers("late").size() == 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> TestCluster.cluster(router).view().offers("late").size() == 1
+                && nodes.values().stream().allMatch(n -> TestCluster.cluster(n).view().offers("late").size() == 1));
         assertThat(client.blocking().call("late", String.class)).isEqualTo("late from analytics-node");
         assertThat(TestCluster.cluster(router).view().offers("late").get(0).function().idempotent()).isTrue();
     }
