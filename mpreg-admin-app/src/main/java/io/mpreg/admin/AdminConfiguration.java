@@ -38,8 +38,9 @@ class AdminConfiguration {
     @Bean
     List<WatchedCluster> watchedClusters(AdminProperties properties) {
         return properties.getClusters().stream()
-                .filter(cluster -> !cluster.getSeeds().isEmpty())
-                .map(cluster -> new WatchedCluster(cluster.getName(), cluster.getSeeds(), cluster.getRegion(),
+                .filter(cluster -> cluster.getSeeds().stream().anyMatch(seed -> !seed.isBlank()))
+                .map(cluster -> new WatchedCluster(cluster.getName(),
+                        cluster.getSeeds().stream().filter(seed -> !seed.isBlank()).toList(), cluster.getRegion(),
                         cluster.getPollInterval(), cluster.getPollTimeout()))
                 .toList();
     }
