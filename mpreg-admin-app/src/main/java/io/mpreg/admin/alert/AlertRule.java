@@ -73,6 +73,18 @@ public record AlertRule(String name, RuleKind kind, Severity severity, Duration 
         return new AlertRule(name, kind, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** A rule comparing a measured value with a threshold, every other setting at its default. */
+    public static AlertRule of(String name, RuleKind kind, Comparison comparison, double threshold) {
+        return new AlertRule(name, kind, null, null, null, threshold, comparison, null, null, null, null, null);
+    }
+
+    /** A {@link RuleKind#METER} rule, every other setting at its default. */
+    public static AlertRule meter(String name, String meter, String statistic, Map<String, String> tags,
+            Comparison comparison, double threshold) {
+        return new AlertRule(name, RuleKind.METER, null, null, null, threshold, comparison, null, meter, statistic,
+                tags, null);
+    }
+
     /** The meter a {@link RuleKind#METER} rule reads. */
     public @Nullable MeterQuery meterQuery() {
         return meter == null ? null : new MeterQuery(meter, tags);
@@ -106,12 +118,6 @@ public record AlertRule(String name, RuleKind kind, Severity severity, Duration 
     public AlertRule withFunction(String newFunction) {
         return new AlertRule(name, kind, severity, forDuration, cluster, threshold, comparison, newFunction, meter,
                 statistic, tags, description);
-    }
-
-    /** This rule reading one statistic of one meter. */
-    public AlertRule withMeter(String newMeter, String newStatistic, Map<String, String> newTags) {
-        return new AlertRule(name, kind, severity, forDuration, cluster, threshold, comparison, function, newMeter,
-                newStatistic, newTags, description);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  */
 public record MeterQuery(String name, Map<String, String> tags) {
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
     /** Server-side RPC commands (a timer tagged {@code function} and {@code outcome}). */
     public static final MeterQuery RPC_REQUESTS = of("mpreg.rpc.server.requests");
 
@@ -31,8 +33,6 @@ public record MeterQuery(String name, Map<String, String> tags) {
 
     /** Client connections open on the node. */
     public static final MeterQuery CONNECTIONS = of("mpreg.connections");
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     public MeterQuery {
         Objects.requireNonNull(name, "name");
