@@ -1,0 +1,143 @@
+package io.mpreg.core.node;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.mpreg.core.error.ErrorKind;
+import io.mpreg.core.error.MpregException;
+import io.mpreg.core.rpc.RpcService;
+import io.mpreg.core.transport.ConnectionHandler;
+import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.wire.ErrorBody;
+import io.mpreg.core.wire.FrameRejectedException;
+import io.mpreg.core.wire.RpcRequest;
+import io.mpreg.core.wire.RpcResponse;
+import io.mpreg.core.wire.WireCodec;
+import io.mpreg.core.wire.WireMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves a connection: decodes each inbound frame, hands it to the handler of
+ * its {@code role} and encodes what the handler answers.
+ *
+ * <p>Frames are served concurrently, so many requests are in flight on one
+ * connection and replies leave in the order they are ready. Beyond
+ * {@link #maxInFlight()} requests in flight, a new one is answered
+ * {@code OVERLOADED} at once. Bad input (not JSON, an unknown role, a missing or
+ * mistyped field) is answered with an {@code rpc-response} error, with the
+ * frame's {@code u} when it could be read, and the connection goes on serving.
+ *
+ * <p>Immutable: {@link #withHandler} and {@link #withMaxInFlight} return new
+ * dispatchers, so subsystems add their roles while the node is assembled.
+ */
+public final class FrameDispatcher implements ConnectionHandler {
+
+    /** Requests in flight on one connection beyond which new ones are refused. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
+
+    private final WireCodec codec;
+    private final Map<String, RoleHandler> handlers;
+    private final int maxInFlight;
+
+    /** A dispatcher serving the {@code rpc} role with the given service. */
+    public FrameDispatcher(WireCodec codec, RpcService rpc) {
+        this(Objects.requireNonNull(codec, "codec"), Map.of(RpcRequest.ROLE, rpcHandler(rpc)), DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    private FrameDispatcher(WireCodec codec, Map<String, RoleHandler> handlers, int maxInFlight) {
+        this.codec = codec;
+        this.handlers = Map.copyOf(handlers);
+        this.maxInFlight = maxInFlight;
+    }
+
+    /**
+     * A dispatcher that also serves {@code role} with {@code handler}. The codec
+     * given at construction must decode that role.
+     *
+     * @throws IllegalArgumentException if the role already has a handler
+     */
+    public FrameDispatcher withHandler(String role, RoleHandler handler) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(handler, "handler");
+        Map<String, RoleHandler> more = new HashMap<>(handlers);
+        if (more.putIfAbsent(role, handler) != null) {
+            throw new IllegalArgumentException("role '" + role + "' already has a handler");
+        }
+        return new FrameDispatcher(codec, more, maxInFlight);
+    }
+
+    /** A dispatcher allowing at most {@code max} requests in flight per connection. */
+    public FrameDispatcher withMaxInFlight(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max in-flight requests must be at least 1 but was " + max);
+        }
+        return new FrameDispatcher(codec, handlers, max);
+    }
+
+    /** The most requests in flight per connection. */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    @Override
+    public Flux<String> handle(ConnectionInfo connection, Flux<String> inbound) {
+        Objects.requireNonNull(connection, "connection");
+        return Flux.defer(() -> {
+            AtomicInteger inFlight = new AtomicInteger();
+            return inbound.flatMap(frame -> serve(frame, connection, inFlight), Integer.MAX_VALUE);
+        });
+    }
+
+    private Flux<String> serve(String frame, ConnectionInfo connection, AtomicInteger inFlight) {
+        WireMessage message;
+        try {
+            message = codec.decode(frame);
+        } catch (FrameRejectedException rejected) {
+            log.debug("connection {}: rejected frame: {}", connection.id(), rejected.getMessage());
+            return Flux.just(encode(errorReply(rejected.u(), rejected)));
+        }
+        RoleHandler handler = handlers.get(message.role());
+        if (handler == null) {
+            return Flux.just(encode(errorReply(message.u(), MpregException.of(ErrorKind.UNKNOWN_ROLE,
+                    "role '" + message.role() + "' is not served by this node"))));
+        }
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            return Flux.just(encode(errorReply(message.u(), MpregException.of(ErrorKind.OVERLOADED,
+                    "more than " + maxInFlight + " requests in flight on this connection; retry later"))));
+        }
+        return Flux.defer(() -> handler.handle(message, connection))
+                .onErrorResume(failure -> Mono.just(errorReply(message.u(), asMpreg(message, failure))))
+                .map(this::encode)
+                .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    private String encode(WireMessage message) {
+        return codec.encode(message);
+    }
+
+    private static RpcResponse errorReply(@Nullable String u, MpregException failure) {
+        return RpcResponse.failure(u, ErrorBody.of(failure));
+    }
+
+    private static MpregException asMpreg(WireMessage message, Throwable failure) {
+        if (failure instanceof MpregException mpreg) {
+            return mpreg;
+        }
+        log.error("handler of role '{}' failed on message {}", message.role(), message.u(), failure);
+        return MpregException.internal("internal fault while serving role '" + message.role() + "'", failure);
+    }
+
+    private static RoleHandler rpcHandler(RpcService rpc) {
+        Objects.requireNonNull(rpc, "rpc");
+        return (message, connection) -> rpc.handle((RpcRequest) message).flux().cast(WireMessage.class);
+    }
+}

@@ -1,0 +1,20 @@
+package io.mpreg.core.node;
+
+import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.wire.WireMessage;
+import reactor.core.publisher.Flux;
+
+/**
+ * Serves the decoded messages of one {@code role} on behalf of a
+ * {@link FrameDispatcher}: RPC, pub/sub, the cluster fabric, ...
+ *
+ * <p>Each message may be answered with any number of messages (none for a
+ * one-way message, several for a stream). A handler that fails is answered
+ * with an {@code rpc-response} error carrying the message's {@code u}.
+ */
+@FunctionalInterface
+public interface RoleHandler {
+
+    /** Serves one message received on the given connection. */
+    Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection);
+}
