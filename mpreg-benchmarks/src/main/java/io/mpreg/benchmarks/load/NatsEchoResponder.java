@@ -1,7 +1,9 @@
 package io.mpreg.benchmarks.load;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -11,17 +13,35 @@ import io.nats.client.Nats;
  * The NATS side of the comparison: answers every request on subject
  * {@value #SUBJECT} with its own data, like MPREG's built-in {@code echo}.
  *
- * <p>Run as its own process (as the MPREG node is), so that neither system's
- * server side shares a JVM with the load generator:
+ * <p>run-load.sh runs it as its own process (as the MPREG node is), so that
+ * neither system's server side shares a JVM with the load generator:
  * {@code java -cp ... io.mpreg.benchmarks.load.NatsEchoResponder nats://127.0.0.1:4222}.
- * Prints {@code READY} once subscribed, then serves until the process is stopped.
+ * It prints {@code READY} once subscribed, then serves until the process is stopped.
  */
-public final class NatsEchoResponder {
+public final class NatsEchoResponder implements AutoCloseable {
 
     /** The subject requests are sent on. */
     public static final String SUBJECT = "echo";
 
-    private NatsEchoResponder() {
+    private final Connection connection;
+
+    private NatsEchoResponder(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Connects and subscribes; returns once the server has the subscription. */
+    public static NatsEchoResponder start(String url) throws IOException, InterruptedException, TimeoutException {
+        Connection connection = Nats.connect(url);
+        Dispatcher dispatcher = connection.createDispatcher(
+                request -> connection.publish(request.getReplyTo(), request.getData()));
+        dispatcher.subscribe(SUBJECT);
+        connection.flush(Duration.ofSeconds(5));
+        return new NatsEchoResponder(connection);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        connection.close();
     }
 
     public static void main(String[] args) throws Exception {
@@ -29,15 +49,11 @@ public final class NatsEchoResponder {
             System.err.println("usage: NatsEchoResponder nats://127.0.0.1:4222");
             System.exit(2);
         }
-        Connection connection = Nats.connect(args[0]);
-        Dispatcher dispatcher = connection.createDispatcher(
-                request -> connection.publish(request.getReplyTo(), request.getData()));
-        dispatcher.subscribe(SUBJECT);
-        connection.flush(Duration.ofSeconds(5));
+        NatsEchoResponder responder = start(args[0]);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                connection.close();
+                responder.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
