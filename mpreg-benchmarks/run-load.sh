@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end RPC round trip: MPREG's `echo` over WebSocket against NATS
-# request-reply, measured in the same run, interleaved, on 127.0.0.1.
+# request-reply (and a bare TCP echo as the floor), measured in the same run,
+# interleaved, on 127.0.0.1.
 #
 # Usage (from anywhere):  mpreg-benchmarks/run-load.sh
 # Settings (environment): ROUNDS=3 DURATION=20s WARMUP=5s PAYLOAD_BYTES=16
-#   IN_FLIGHT="1 64"   TARGETS="mpreg nats"   SKIP_BUILD=1 (reuse the last build)
+#   IN_FLIGHT="1 64"   TARGETS="mpreg nats tcp"   SKIP_BUILD=1 (reuse the last build)
 #   SERVER_JAVA_OPTS   extra JVM options for the MPREG node (e.g. JFR settings)
 #   LOADGEN_JAVA_OPTS  extra JVM options for the load generator
 #   KEEP_LOGS=1        keep the work directory with all logs and raw results
@@ -16,7 +17,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 PAYLOAD_BYTES=${PAYLOAD_BYTES:-16}
 IN_FLIGHT=${IN_FLIGHT:-"1 64"}
-TARGETS=${TARGETS:-"mpreg nats"}
+TARGETS=${TARGETS:-"mpreg nats tcp"}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:-}
 
@@ -101,6 +102,15 @@ java -cp "$BENCH_CP" io.mpreg.benchmarks.load.NatsEchoResponder "nats://127.0.0.
 PIDS+=($!)
 wait_until 60 "the NATS responder" grep -q '^READY' "$WORK/nats-responder.log"
 
+TCP_PORT=""
+if [[ " $TARGETS " == *" tcp "* ]]; then
+    TCP_PORT=$(free_port)
+    log "starting the bare TCP echo server on 127.0.0.1:$TCP_PORT"
+    java -cp "$BENCH_CP" io.mpreg.benchmarks.load.TcpEchoServer "$TCP_PORT" >"$WORK/tcp-echo.log" 2>&1 &
+    PIDS+=($!)
+    wait_until 60 "the TCP echo server" grep -q '^READY' "$WORK/tcp-echo.log"
+fi
+
 MPREG_PORT=""
 if [[ " $TARGETS " == *" mpreg "* ]]; then
     MPREG_PORT=$(free_port)
@@ -125,6 +135,7 @@ url_of() {
     case $1 in
         mpreg) echo "ws://127.0.0.1:$MPREG_PORT/mpreg" ;;
         nats) echo "nats://127.0.0.1:$NATS_PORT" ;;
+        tcp) echo "tcp://127.0.0.1:$TCP_PORT" ;;
     esac
 }
 

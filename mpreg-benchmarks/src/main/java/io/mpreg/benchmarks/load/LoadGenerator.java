@@ -1,12 +1,13 @@
 package io.mpreg.benchmarks.load;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * Drives {@code echo} over MPREG's WebSocket protocol, or the same exchange over
- * NATS request-reply, with a fixed number of requests in flight, and prints one
+ * NATS request-reply or bare TCP, with a fixed number of requests in flight, and prints one
  * {@link LoadResult#toLine() RESULT line}.
  *
  * <pre>
@@ -45,6 +46,9 @@ public final class LoadGenerator {
             case NATS:
                 return NatsEchoLoop.connect(options.url().toString(), options.inFlight(),
                         payload.getBytes(StandardCharsets.UTF_8), recorder, nanoTime);
+            case TCP:
+                return TcpEchoLoop.connect(new InetSocketAddress(options.url().getHost(), options.url().getPort()),
+                        options.inFlight(), payload.getBytes(StandardCharsets.UTF_8), recorder, nanoTime);
             default:
                 throw new IllegalArgumentException("no load loop for " + options.target());
         }

@@ -11,7 +11,7 @@ import java.util.Set;
  * One load run's settings.
  *
  * @param target       the system driven
- * @param url          {@code ws://host:port/mpreg} or {@code nats://host:port}
+ * @param url          {@code ws://host:port/mpreg}, {@code nats://host:port} or {@code tcp://host:port}
  * @param inFlight     how many requests are kept outstanding at every moment
  * @param duration     how long the measured window lasts
  * @param warmup       how long the load runs before the window opens
@@ -24,7 +24,7 @@ public record LoadOptions(
     public static final int MAX_IN_FLIGHT = 32_767;
 
     /** The command-line synopsis. */
-    public static final String USAGE = "usage: LoadGenerator --target mpreg|nats --url ws://127.0.0.1:9001/mpreg"
+    public static final String USAGE = "usage: LoadGenerator --target mpreg|nats|tcp --url ws://127.0.0.1:9001/mpreg"
             + " [--in-flight 1] [--duration 20s] [--warmup 5s] [--payload-bytes 16]";
 
     private static final Set<String> KNOWN = Set.of(

@@ -7,7 +7,9 @@ public enum LoadTarget {
     /** An MPREG node, over its client WebSocket protocol. */
     MPREG,
     /** A NATS server, request-reply to {@link NatsEchoResponder}. */
-    NATS;
+    NATS,
+    /** A {@link TcpEchoServer}: bare loopback TCP, the floor under both. */
+    TCP;
 
     /** The lower-case name used on the command line and in result lines. */
     public String label() {
@@ -20,6 +22,6 @@ public enum LoadTarget {
                 return target;
             }
         }
-        throw new IllegalArgumentException("--target must be mpreg or nats, was '" + label + "'");
+        throw new IllegalArgumentException("--target must be mpreg, nats or tcp, was '" + label + "'");
     }
 }
