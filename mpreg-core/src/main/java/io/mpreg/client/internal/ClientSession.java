@@ -1,0 +1,117 @@
+package io.mpreg.client.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.mpreg.core.error.ErrorKind;
+import io.mpreg.core.error.MpregException;
+import io.mpreg.core.transport.WebSocketClientConnection;
+import io.mpreg.core.wire.FrameRejectedException;
+import io.mpreg.core.wire.RpcRequest;
+import io.mpreg.core.wire.RpcResponse;
+import io.mpreg.core.wire.WireCodec;
+import io.mpreg.core.wire.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * One open connection to a node and the requests waiting on it, each matched
+ * to its reply by {@code u}. Replies are decoded on the client's scheduler.
+ * When the connection ends, every waiting request fails with
+ * {@code NODE_LOST} naming the node's URL.
+ */
+final class ClientSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+
+    private final WebSocketClientConnection connection;
+    private final WireCodec codec;
+    private final Map<String, MonoSink<RpcResponse>> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    ClientSession(WebSocketClientConnection connection, WireCodec codec, Scheduler scheduler) {
+        this.connection = connection;
+        this.codec = codec;
+        connection.inbound()
+                .publishOn(scheduler)
+                .subscribe(this::onFrame, error -> ended(), this::ended);
+    }
+
+    String url() {
+        return connection.url();
+    }
+
+    boolean isOpen() {
+        return open.get();
+    }
+
+    /** Sends the request and emits its reply; fails with {@code NODE_LOST} if the connection ends first. */
+    Mono<RpcResponse> exchange(RpcRequest request) {
+        return Mono.create(reply -> {
+            String u = request.u();
+            pending.put(u, reply);
+            reply.onCancel(() -> pending.remove(u));
+            String frame = codec.encode(request);
+            // The order matters: registered first, so a close racing with this send
+            // either finds the request in pending or is seen by the check below.
+            if (!open.get() || !connection.send(frame)) {
+                failIfPending(u, lost());
+            }
+        });
+    }
+
+    /** Closes the connection; waiting requests fail with {@code NODE_LOST}. */
+    void close() {
+        connection.close();
+        ended();
+    }
+
+    private void onFrame(String text) {
+        WireMessage message;
+        try {
+            message = codec.decode(text);
+        } catch (FrameRejectedException rejected) {
+            log.warn("Ignoring an unreadable frame from {}: {}", url(), rejected.getMessage());
+            return;
+        }
+        if (!(message instanceof RpcResponse response)) {
+            log.debug("Ignoring a '{}' frame from {}", message.role(), url());
+            return;
+        }
+        String u = response.u();
+        MonoSink<RpcResponse> waiting = u == null ? null : pending.remove(u);
+        if (waiting == null) {
+            log.warn("Reply from {} matches no waiting request (u={}){}", url(), u,
+                    response.error() == null ? "" : ": " + response.error().message());
+            return;
+        }
+        waiting.success(response);
+    }
+
+    private void ended() {
+        if (open.compareAndSet(true, false)) {
+            log.info("Connection to {} ended; failing {} waiting request(s)", url(), pending.size());
+        }
+        MpregException lost = lost();
+        for (String u : List.copyOf(pending.keySet())) {
+            failIfPending(u, lost);
+        }
+    }
+
+    private void failIfPending(String u, MpregException failure) {
+        MonoSink<RpcResponse> waiting = pending.remove(u);
+        if (waiting != null) {
+            waiting.error(failure);
+        }
+    }
+
+    private MpregException lost() {
+        return MpregException.of(ErrorKind.NODE_LOST,
+                "connection to " + url() + " was lost before the reply arrived");
+    }
+}

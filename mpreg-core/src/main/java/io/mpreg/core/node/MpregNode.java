@@ -1,0 +1,167 @@
+package io.mpreg.core.node;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.mpreg.core.function.BlockingExecutor;
+import io.mpreg.core.function.BuiltinFunctions;
+import io.mpreg.core.function.FunctionRegistry;
+import io.mpreg.core.function.LocalCommandRunner;
+import io.mpreg.core.rpc.RpcService;
+import io.mpreg.core.transport.BoundServer;
+import io.mpreg.core.transport.ConnectionHandler;
+import io.mpreg.core.transport.TransportStats;
+import io.mpreg.core.transport.WebSocketServer;
+import io.mpreg.core.wire.WireCodec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A running MPREG node without Spring: its function registry, the RPC
+ * service and, unless turned off, its own WebSocket listener serving
+ * {@code /mpreg} and {@code /} on one port.
+ *
+ * <pre>{@code
+ * try (MpregNode node = MpregNode.builder().host("127.0.0.1").port(0).start()) {
+ *     String url = node.url();   // ws://127.0.0.1:<port>/mpreg
+ * }
+ * }</pre>
+ *
+ * <p>The built-in functions {@code echo} and {@code echos} are always present.
+ * Functions may be registered and unregistered while the node runs, through
+ * {@link #registry()}. {@link #close()} stops the listener (open connections
+ * are asked to close with status 1001 and given two seconds) and then the
+ * blocking pool.
+ */
+public final class MpregNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MpregNode.class);
+
+    private final MpregNodeConfig config;
+    private final FunctionRegistry registry;
+    private final FrameDispatcher dispatcher;
+    private final BlockingExecutor blocking;
+    private final @Nullable BoundServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
+                      BlockingExecutor blocking, @Nullable BoundServer server) {
+        this.config = config;
+        this.registry = registry;
+        this.dispatcher = dispatcher;
+        this.blocking = blocking;
+        this.server = server;
+    }
+
+    /** A builder with the defaults of {@link MpregNodeConfig#defaults()}. */
+    public static MpregNodeBuilder builder() {
+        return new MpregNodeBuilder();
+    }
+
+    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock,
+                           List<MpregNodeBuilder.PendingFunction> functions) {
+        BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
+        try {
+            FunctionRegistry registry = new FunctionRegistry();
+            BuiltinFunctions.registerInto(registry);
+            for (MpregNodeBuilder.PendingFunction function : functions) {
+                registry.register(function.descriptor(), function.invoker().apply(mapper, blocking));
+            }
+            RpcService rpc = new RpcService(new LocalCommandRunner(registry, config.resources()), clock,
+                    config.defaultRequestTimeout(), config.maxRequestTimeout());
+            FrameDispatcher dispatcher = new FrameDispatcher(WireCodec.rpc(mapper), rpc);
+            BoundServer server = config.listen() ? listen(config, dispatcher) : null;
+            log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
+                    server == null ? " without a listener" : " on port " + server.port(),
+                    registry.descriptors().size(), config.resources());
+            return new MpregNode(config, registry, dispatcher, blocking, server);
+        } catch (RuntimeException e) {
+            blocking.close();
+            throw e;
+        }
+    }
+
+    private static BoundServer listen(MpregNodeConfig config, ConnectionHandler handler) {
+        return WebSocketServer.create()
+                .host(config.host())
+                .port(config.port())
+                .maxFrameSize(config.maxFrameSize())
+                .pingInterval(config.pingInterval())
+                .idleTimeout(config.idleTimeout())
+                .handler(handler)
+                .bind();
+    }
+
+    /** The configuration the node was started with. */
+    public MpregNodeConfig config() {
+        return config;
+    }
+
+    /** The node's functions; register or unregister while it runs. */
+    public FunctionRegistry registry() {
+        return registry;
+    }
+
+    /** Serves one client connection; hand it to an external WebSocket endpoint when the node has no listener. */
+    public ConnectionHandler connectionHandler() {
+        return dispatcher;
+    }
+
+    /**
+     * The port the listener is bound to.
+     *
+     * @throws IllegalStateException if the node has no listener of its own
+     */
+    public int port() {
+        return requireServer().port();
+    }
+
+    /**
+     * The URL clients connect to: {@code ws://host:port/mpreg}, with the
+     * loopback address when the listener binds every interface.
+     *
+     * @throws IllegalStateException if the node has no listener of its own
+     */
+    public String url() {
+        String host = config.host();
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "ws://" + host + ":" + port() + "/mpreg";
+    }
+
+    /** Counters of the node's own listener (connections, frames, oversize and idle closes). */
+    public TransportStats transportStats() {
+        return requireServer().stats();
+    }
+
+    /** Stops the listener, closing its connections, then the blocking pool. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (server != null) {
+                server.closeGracefully(Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+            }
+        } finally {
+            blocking.close();
+            log.info("Node '{}' stopped", config.name());
+        }
+    }
+
+    private BoundServer requireServer() {
+        if (server == null) {
+            throw new IllegalStateException("node '" + config.name() + "' has no listener of its own (listen=false)");
+        }
+        return server;
+    }
+}

@@ -1,0 +1,149 @@
+package io.mpreg.core.transport.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * The frame-level behaviour every connection shares, server or client side:
+ * aggregation with the size limit, keep-alive pings, the idle timeout, and
+ * closing with the right status when a limit is broken.
+ */
+final class WebSocketSession {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
+    private static final Duration LINGER = Duration.ofSeconds(2);
+
+    private final WebsocketInbound in;
+    private final WebsocketOutbound out;
+    private final SessionSettings settings;
+    private final TransportCounters counters;
+    private final String peer;
+    private final Connection connection;
+    private final Scheduler timer = Schedulers.parallel();
+    private final AtomicBoolean idleClosed = new AtomicBoolean();
+    private volatile long lastInboundMillis;
+
+    WebSocketSession(WebsocketInbound in, WebsocketOutbound out, SessionSettings settings,
+                     TransportCounters counters, String peer) {
+        this.in = in;
+        this.out = out;
+        this.settings = settings;
+        this.counters = counters;
+        this.peer = peer;
+        this.lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
+        AtomicReference<Connection> connectionRef = new AtomicReference<>();
+        in.withConnection(connectionRef::set);
+        this.connection = Objects.requireNonNull(connectionRef.get(), "connection");
+        ChannelPipeline pipeline = connection.channel().pipeline();
+        pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LINGER));
+        ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
+        if (decoder != null) {
+            pipeline.addAfter(decoder.name(), OversizeFrameCounter.NAME, new OversizeFrameCounter(counters, peer));
+        }
+    }
+
+    /** The underlying connection, to wait for or force its end. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** The peer's address as text. */
+    String remoteAddress() {
+        return String.valueOf(connection.channel().remoteAddress());
+    }
+
+    /**
+     * The connection's complete text messages. Completes when the peer closes,
+     * or after an oversize message, which closes the connection with 1009.
+     * Any frame, pongs included, counts as activity for the idle timeout.
+     */
+    Flux<String> inboundTexts() {
+        FrameAggregator aggregator = new FrameAggregator(settings.maxFrameSize());
+        return in.receiveFrames()
+                .<String>handle((frame, sink) -> {
+                    lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
+                    String text;
+                    try {
+                        text = aggregator.accept(frame);
+                    } catch (FrameTooLargeException tooLarge) {
+                        // Close before completing: completing cancels the inbound, which would
+                        // otherwise close the connection without a status.
+                        counters.oversizeClose();
+                        log.info("Closing connection {} with 1009: {}", peer, tooLarge.getMessage());
+                        closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge.getMessage());
+                        sink.complete();
+                        return;
+                    }
+                    if (text != null) {
+                        counters.frameIn();
+                        sink.next(text);
+                    }
+                })
+                .onErrorResume(error -> {
+                    log.debug("Connection {} ended with {}", peer, error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * Sends the given texts as text frames until they complete, with a ping
+     * every ping interval and a watch for the idle timeout (closing with 1001).
+     * Frames go through one {@code sendObject} publisher, so Reactor Netty
+     * batches their flushes instead of flushing each one.
+     */
+    Mono<Void> sendTexts(Flux<String> texts) {
+        Sinks.Empty<Void> textsDone = Sinks.empty();
+        Flux<WebSocketFrame> frames = texts
+                .<WebSocketFrame>map(TextWebSocketFrame::new)
+                .doOnNext(frame -> counters.frameOut())
+                .doFinally(signal -> textsDone.tryEmitEmpty());
+        Flux<WebSocketFrame> pings = Flux.interval(settings.pingInterval(), timer)
+                .<WebSocketFrame>map(tick -> new PingWebSocketFrame())
+                .takeUntilOther(textsDone.asMono());
+        Duration checkEvery = settings.idleTimeout().dividedBy(4);
+        Flux<WebSocketFrame> idleWatch = Flux.interval(checkEvery, timer)
+                .takeUntilOther(textsDone.asMono())
+                .doOnNext(tick -> closeIfIdle())
+                .thenMany(Flux.empty());
+        return out.sendObject(Flux.merge(frames, pings, idleWatch)).then();
+    }
+
+    /** Sends a close frame with the given status; the connection closes once it is flushed. */
+    Mono<Void> close(WebSocketCloseStatus status) {
+        return out.sendClose(status.code(), status.reasonText());
+    }
+
+    private void closeIfIdle() {
+        long silentMillis = timer.now(TimeUnit.MILLISECONDS) - lastInboundMillis;
+        if (silentMillis >= settings.idleTimeout().toMillis() && idleClosed.compareAndSet(false, true)) {
+            counters.idleClose();
+            log.info("Closing connection {}: nothing received within {}", peer, settings.idleTimeout());
+            closeQuietly(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
+        }
+    }
+
+    private void closeQuietly(int status, String reason) {
+        out.sendClose(status, reason).onErrorResume(error -> Mono.empty()).subscribe();
+    }
+}
