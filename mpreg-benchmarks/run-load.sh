@@ -5,7 +5,9 @@
 #
 # Usage (from anywhere):  mpreg-benchmarks/run-load.sh
 # Settings (environment): ROUNDS=3 DURATION=20s WARMUP=5s PAYLOAD_BYTES=16
-#   IN_FLIGHT="1 64"   TARGETS="mpreg nats tcp"   SKIP_BUILD=1 (reuse the last build)
+#   IN_FLIGHT="1 64"   SKIP_BUILD=1 (reuse the last build)
+#   TARGETS="mpreg mpreg-node nats tcp": mpreg is the server app (Spring WebFlux),
+#     mpreg-node a core MpregNode without Spring, tcp a bare loopback echo (the floor)
 #   SERVER_JAVA_OPTS   extra JVM options for the MPREG node (e.g. JFR settings)
 #   LOADGEN_JAVA_OPTS  extra JVM options for the load generator
 #   KEEP_LOGS=1        keep the work directory with all logs and raw results
@@ -17,7 +19,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 PAYLOAD_BYTES=${PAYLOAD_BYTES:-16}
 IN_FLIGHT=${IN_FLIGHT:-"1 64"}
-TARGETS=${TARGETS:-"mpreg nats tcp"}
+TARGETS=${TARGETS:-"mpreg mpreg-node nats tcp"}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:-}
 
@@ -111,6 +113,17 @@ if [[ " $TARGETS " == *" tcp "* ]]; then
     wait_until 60 "the TCP echo server" grep -q '^READY' "$WORK/tcp-echo.log"
 fi
 
+NODE_PORT=""
+if [[ " $TARGETS " == *" mpreg-node "* ]]; then
+    NODE_PORT=$(free_port)
+    log "starting a core MpregNode (no Spring) on 127.0.0.1:$NODE_PORT"
+    # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
+    java $SERVER_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.MpregNodeServer "$NODE_PORT" \
+        >"$WORK/mpreg-node.log" 2>&1 &
+    PIDS+=($!)
+    wait_until 60 "the core MpregNode" grep -q '^READY' "$WORK/mpreg-node.log"
+fi
+
 MPREG_PORT=""
 if [[ " $TARGETS " == *" mpreg "* ]]; then
     MPREG_PORT=$(free_port)
@@ -134,6 +147,7 @@ fi
 url_of() {
     case $1 in
         mpreg) echo "ws://127.0.0.1:$MPREG_PORT/mpreg" ;;
+        mpreg-node) echo "ws://127.0.0.1:$NODE_PORT/mpreg" ;;
         nats) echo "nats://127.0.0.1:$NATS_PORT" ;;
         tcp) echo "tcp://127.0.0.1:$TCP_PORT" ;;
     esac
@@ -147,7 +161,7 @@ for round in $(seq 1 "$ROUNDS"); do
             log "round $round/$ROUNDS: $target, $in_flight in flight"
             # shellcheck disable=SC2086 # LOADGEN_JAVA_OPTS is a list of options
             line=$(java $LOADGEN_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.LoadGenerator \
-                --target "$target" --url "$(url_of "$target")" --in-flight "$in_flight" \
+                --target "${target%-node}" --url "$(url_of "$target")" --in-flight "$in_flight" \
                 --duration "$DURATION" --warmup "$WARMUP" --payload-bytes "$PAYLOAD_BYTES" \
                 2>>"$WORK/loadgen.log" | grep '^RESULT' || true)
             if [[ -z "$line" ]]; then
@@ -155,7 +169,8 @@ for round in $(seq 1 "$ROUNDS"); do
                 tail -n 20 "$WORK/loadgen.log" >&2
                 exit 1
             fi
-            echo "$line round=$round" | tee -a "$RESULTS"
+            # The core node speaks the same protocol: relabel its lines.
+            echo "${line/target=${target%-node} /target=$target } round=$round" | tee -a "$RESULTS"
         done
     done
 done
