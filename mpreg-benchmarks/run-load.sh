@@ -202,13 +202,13 @@ function median(list,    values, n, i, j, t) {
 }
 END {
     printf "Medians of %d rounds, %d-byte payload\n", rounds, payload
-    printf "%-6s %9s %12s %10s %10s %10s %12s\n", "target", "in_flight", "requests/s", "p50_us", "p99_us", "p999_us", "rps_vs_nats"
+    printf "%-10s %9s %12s %10s %10s %10s %12s\n", "target", "in_flight", "requests/s", "p50_us", "p99_us", "p999_us", "rps_vs_nats"
     for (k = 1; k <= count; k++) {
         split(order[k], parts, SUBSEP)
         m = median(rps[order[k]])
         natsKey = "nats" SUBSEP parts[2]
         ratio = (natsKey in rps) ? sprintf("%.2f", m / median(rps[natsKey])) : "-"
-        printf "%-6s %9s %12.0f %10.1f %10.1f %10.1f %12s\n", parts[1], parts[2], m,
+        printf "%-10s %9s %12.0f %10.1f %10.1f %10.1f %12s\n", parts[1], parts[2], m,
             median(p50[order[k]]), median(p99[order[k]]), median(p999[order[k]]), ratio
     }
 }' "$RESULTS"
