@@ -96,7 +96,8 @@ final class MpregEchoLoop implements ClosedLoop {
 
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        // Disposing the session lets Reactor Netty send the close frame before the channel goes.
         session.dispose();
+        channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }
