@@ -10,6 +10,7 @@ import javax.net.ssl.KeyManagerFactory;
 
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
+import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
 import io.mpreg.core.rpc.RpcService;
@@ -48,17 +49,19 @@ public final class MpregNode implements AutoCloseable {
     private final FunctionRegistry registry;
     private final FrameDispatcher dispatcher;
     private final BlockingExecutor blocking;
+    private final JsonMapper mapper;
     private final @Nullable BoundServer server;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      BlockingExecutor blocking, @Nullable BoundServer server, boolean secure) {
+                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server, boolean secure) {
         this.secure = secure;
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.blocking = blocking;
+        this.mapper = mapper;
         this.server = server;
     }
 
@@ -67,7 +70,8 @@ public final class MpregNode implements AutoCloseable {
         return new MpregNodeBuilder();
     }
 
-    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, @Nullable KeyManagerFactory tls,
+    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, CommandObserver observer,
+                           @Nullable KeyManagerFactory tls,
                            List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
         try {
@@ -76,14 +80,14 @@ public final class MpregNode implements AutoCloseable {
             for (MpregNodeBuilder.PendingFunction function : functions) {
                 registry.register(function.descriptor(), function.invoker().apply(mapper, blocking));
             }
-            RpcService rpc = new RpcService(new LocalCommandRunner(registry, config.resources()), clock,
+            RpcService rpc = new RpcService(observer.observe(new LocalCommandRunner(registry, config.resources())), clock,
                     config.defaultRequestTimeout(), config.maxRequestTimeout());
             FrameDispatcher dispatcher = new FrameDispatcher(WireCodec.rpc(mapper), rpc);
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
             log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
                     registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, blocking, server, tls != null);
+            return new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null);
         } catch (RuntimeException e) {
             blocking.close();
             throw e;
@@ -110,6 +114,16 @@ public final class MpregNode implements AutoCloseable {
     /** The node's functions; register or unregister while it runs. */
     public FunctionRegistry registry() {
         return registry;
+    }
+
+    /** The pool that runs the node's plain (possibly blocking) functions; register method functions with it. */
+    public BlockingExecutor blockingExecutor() {
+        return blocking;
+    }
+
+    /** The mapper that reads arguments and writes results; register method functions with it. */
+    public JsonMapper mapper() {
+        return mapper;
     }
 
     /** Serves one client connection; hand it to an external WebSocket endpoint when the node has no listener. */
