@@ -24,8 +24,8 @@ export function renderTopology(fleet) {
     for (const cluster of clusters) {
       const box = clusterBox(cluster, x, y);
       parts.push(box.svg);
-      x += box.size + BOX_GAP;
-      rowHeight = Math.max(rowHeight, box.size + HEADER);
+      x += box.width + BOX_GAP;
+      rowHeight = Math.max(rowHeight, box.height + HEADER);
     }
     width = Math.max(width, x);
     y += rowHeight + BOX_GAP;
@@ -45,17 +45,35 @@ function groupByRegion(clusters) {
   return regions;
 }
 
+const RING_LIMIT = 40;
+const GRID_STEP = 18;
+
+// Small clusters sit on a ring (links stay readable); large ones on a compact grid.
+function layout(cluster, x, y) {
+  const n = cluster.nodes.length;
+  const positions = new Map();
+  if (n <= RING_LIMIT) {
+    const radius = Math.max(60, n * 5.5);
+    const size = 2 * radius + 80;
+    const cx = x + size / 2, cy = y + HEADER + size / 2;
+    cluster.nodes.forEach((node, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(n, 1) - Math.PI / 2;
+      positions.set(node.id, [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)]);
+    });
+    return { positions, width: size, height: size, nodeRadius: n > 30 ? 7 : 10 };
+  }
+  const columns = Math.ceil(Math.sqrt(n * 1.6));
+  cluster.nodes.forEach((node, i) => {
+    positions.set(node.id, [x + 20 + (i % columns) * GRID_STEP, y + HEADER + 20 + Math.floor(i / columns) * GRID_STEP]);
+  });
+  const rows = Math.ceil(n / columns);
+  return { positions, width: Math.max(240, 40 + (columns - 1) * GRID_STEP), height: 40 + (rows - 1) * GRID_STEP,
+    nodeRadius: 6 };
+}
+
 function clusterBox(cluster, x, y) {
   const n = cluster.nodes.length;
-  const radius = Math.max(60, n * 5.5);
-  const nodeRadius = n > 100 ? 5 : n > 30 ? 7 : 10;
-  const size = 2 * radius + 80;
-  const cx = x + size / 2, cy = y + HEADER + size / 2;
-  const positions = new Map();
-  cluster.nodes.forEach((node, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(n, 1) - Math.PI / 2;
-    positions.set(node.id, [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)]);
-  });
+  const { positions, width, height, nodeRadius } = layout(cluster, x, y);
   const alive = cluster.nodes.filter(node => node.status === 'ALIVE');
   const links = [];
   const chosen = selected && selected.cluster === cluster.name ? selected.id : null;
@@ -66,7 +84,7 @@ function clusterBox(cluster, x, y) {
   }
   const selectedLinks = chosen && alive.some(node => node.id === chosen)
     ? alive.filter(node => node.id !== chosen).map(node => segment(positions, chosen, node.id)) : [];
-  const labels = n <= 40;
+  const labels = n <= RING_LIMIT;
   const nodes = cluster.nodes.map(node => {
     const [nx, ny] = positions.get(node.id);
     const isSelected = chosen === node.id ? ' selected' : '';
@@ -78,11 +96,11 @@ function clusterBox(cluster, x, y) {
   const status = cluster.reachable ? `${alive.length}/${n} alive`
     : `<tspan class="unreachable">unreachable: ${esc(cluster.error)}</tspan>`;
   const svg = `<g class="cluster" data-cluster="${esc(cluster.name)}">`
-    + `<rect class="cluster-box" x="${x}" y="${y}" width="${size}" height="${size + HEADER}" rx="6"></rect>`
+    + `<rect class="cluster-box" x="${x}" y="${y}" width="${width}" height="${height + HEADER}" rx="6"></rect>`
     + `<text class="cluster-label" x="${x + 10}" y="${y + 18}">${esc(cluster.name)} · ${status}</text>`
     + `<path class="links" d="${links.join('')}"></path>`
     + `<path class="links selected" d="${selectedLinks.join('')}"></path>${nodes}</g>`;
-  return { svg, size };
+  return { svg, width, height };
 }
 
 function segment(positions, from, to) {
