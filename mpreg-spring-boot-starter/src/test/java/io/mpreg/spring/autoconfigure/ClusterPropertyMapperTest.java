@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-class ClusterSettingsTest {
+class ClusterPropertyMapperTest {
 
     @Test
     void unsetPropertiesKeepTheCoreDefaults() {
         MpregClusterProperties properties = bind(Map.of());
 
-        assertThat(ClusterSettings.clusterConfig(properties)).isEqualTo(ClusterConfig.defaults("mpreg"));
-        assertThat(ClusterSettings.routingPolicy(properties)).isEqualTo(RoutingPolicy.DEFAULT);
-        assertThat(ClusterSettings.quorum(properties)).isEqualTo(1);
-        assertThat(ClusterSettings.seeds(properties)).isEmpty();
+        assertThat(ClusterPropertyMapper.clusterConfig(properties)).isEqualTo(ClusterConfig.defaults("mpreg"));
+        assertThat(ClusterPropertyMapper.routingPolicy(properties)).isEqualTo(RoutingPolicy.DEFAULT);
+        assertThat(ClusterPropertyMapper.quorum(properties)).isEqualTo(1);
+        assertThat(ClusterPropertyMapper.seeds(properties)).isEmpty();
     }
 
     @Test
@@ -41,7 +41,7 @@ class ClusterSettingsTest {
                 Map.entry("mpreg.cluster.seed-refresh-interval", "5s"),
                 Map.entry("mpreg.cluster.dead-retention", "20s")));
 
-        assertThat(ClusterSettings.clusterConfig(properties)).isEqualTo(ClusterConfig.builder("prod")
+        assertThat(ClusterPropertyMapper.clusterConfig(properties)).isEqualTo(ClusterConfig.builder("prod")
                 .probeInterval(Duration.ofMillis(300)).probeTimeout(Duration.ofMillis(100)).indirectProbes(2)
                 .suspicionMultiplier(3).gossipInterval(Duration.ofMillis(50)).gossipFanout(4)
                 .retransmitMultiplier(5).maxUpdatesPerMessage(6).antiEntropyInterval(Duration.ofSeconds(2))
@@ -54,8 +54,8 @@ class ClusterSettingsTest {
         MpregClusterProperties properties = bind(Map.of("mpreg.cluster.seeds",
                 "ws://a:9001/mpreg, ws://b:9001/mpreg"));
 
-        assertThat(ClusterSettings.seeds(properties)).containsExactly("ws://a:9001/mpreg", "ws://b:9001/mpreg");
-        assertThat(ClusterSettings.seeds(bind(Map.of("mpreg.cluster.seeds", "")))).isEmpty();
+        assertThat(ClusterPropertyMapper.seeds(properties)).containsExactly("ws://a:9001/mpreg", "ws://b:9001/mpreg");
+        assertThat(ClusterPropertyMapper.seeds(bind(Map.of("mpreg.cluster.seeds", "")))).isEmpty();
     }
 
     @Test
@@ -63,17 +63,17 @@ class ClusterSettingsTest {
         MpregClusterProperties properties = bind(Map.of("mpreg.cluster.routing.strategy", "least-loaded",
                 "mpreg.cluster.routing.prefer-local", "false"));
 
-        assertThat(ClusterSettings.routingPolicy(properties))
+        assertThat(ClusterPropertyMapper.routingPolicy(properties))
                 .isEqualTo(new RoutingPolicy(RoutingPolicy.Strategy.LEAST_LOADED, false));
     }
 
     @Test
     void settingsThatContradictEachOtherAreRejectedWithTheReason() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> ClusterSettings.clusterConfig(bind(Map.of("mpreg.cluster.probe.timeout", "2s"))))
+                .isThrownBy(() -> ClusterPropertyMapper.clusterConfig(bind(Map.of("mpreg.cluster.probe.timeout", "2s"))))
                 .withMessageContaining("probeTimeout (PT2S) must be shorter than probeInterval (PT1S)");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> ClusterSettings.quorum(bind(Map.of("mpreg.cluster.quorum", "0"))))
+                .isThrownBy(() -> ClusterPropertyMapper.quorum(bind(Map.of("mpreg.cluster.quorum", "0"))))
                 .withMessage("mpreg.cluster.quorum must be at least 1 but was 0");
     }
 

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.StringUtils;
 
 /** Maps {@code mpreg.cluster.*} onto the core's cluster settings; unset values keep the core defaults. */
-final class ClusterSettings {
+final class ClusterPropertyMapper {
 
-    private ClusterSettings() {
+    private ClusterPropertyMapper() {
     }
 
     static ClusterConfig clusterConfig(MpregClusterProperties properties) {
