@@ -43,9 +43,18 @@ public record ClusterMessage(String clusterId, String fromId, String fromAddress
         return ROLE;
     }
 
-    /** Cluster messages are not correlated by {@code u}: probes carry their own sequence numbers. */
+    /**
+     * The correlation id of a call or call result; membership messages have none
+     * (probes carry their own sequence numbers).
+     */
     @Override
     public @Nullable String u() {
+        if (payload instanceof ClusterPayload.Call call) {
+            return call.u();
+        }
+        if (payload instanceof ClusterPayload.CallResult result) {
+            return result.u();
+        }
         return null;
     }
 
