@@ -2,17 +2,25 @@ package io.mpreg.core.node;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.KeyManagerFactory;
 
+import io.mpreg.core.cluster.ClusterMessage;
+import io.mpreg.core.fabric.NodeCluster;
+import io.mpreg.core.fabric.internal.Fabric;
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
+import io.mpreg.core.rpc.CommandRunner;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
@@ -35,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * }
  * }</pre>
  *
- * <p>The built-in functions {@code echo} and {@code echos} are always present.
+ * <p>The built-in functions {@code echo}, {@code echos} and {@code mpreg.cluster} are always present.
+ * With cluster settings ({@link MpregNodeBuilder#cluster}) the node joins a cluster and runs each
+ * command on a member offering it; {@link #cluster()} shows that cluster.
  * Functions may be registered and unregistered while the node runs, through
  * {@link #registry()}. {@link #close()} stops the listener (open connections
  * are asked to close with status 1001 and given two seconds) and then the
@@ -51,11 +61,14 @@ public final class MpregNode implements AutoCloseable {
     private final BlockingExecutor blocking;
     private final JsonMapper mapper;
     private final @Nullable BoundServer server;
+    private final @Nullable Fabric fabric;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server, boolean secure) {
+                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server, boolean secure,
+                      @Nullable Fabric fabric) {
+        this.fabric = fabric;
         this.secure = secure;
         this.config = config;
         this.registry = registry;
@@ -70,25 +83,49 @@ public final class MpregNode implements AutoCloseable {
         return new MpregNodeBuilder();
     }
 
-    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, CommandObserver observer,
-                           @Nullable KeyManagerFactory tls,
+    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, Random random,
+                           CommandObserver observer, @Nullable KeyManagerFactory tls,
                            List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
+        Fabric fabric = null;
         try {
             FunctionRegistry registry = new FunctionRegistry();
             BuiltinFunctions.registerInto(registry);
             for (MpregNodeBuilder.PendingFunction function : functions) {
                 registry.register(function.descriptor(), function.invoker().apply(mapper, blocking));
             }
-            RpcService rpc = new RpcService(observer.observe(new LocalCommandRunner(registry, config.resources())), clock,
-                    config.defaultRequestTimeout(), config.maxRequestTimeout());
-            FrameDispatcher dispatcher = new FrameDispatcher(WireCodec.rpc(mapper), rpc);
+            LocalCommandRunner local = new LocalCommandRunner(registry, config.resources());
+            CommandRunner observed = observer.observe(local);
+            CommandRunner runner = observed;
+            WireCodec codec = WireCodec.rpc(mapper);
+            if (config.cluster().enabled()) {
+                fabric = new Fabric(config.cluster(), config.name(), registry, local, observed, mapper, clock, random);
+                runner = fabric.commandRunner();
+                codec = Fabric.codec(codec);
+            }
+            RpcService rpc = new RpcService(runner, clock, config.defaultRequestTimeout(), config.maxRequestTimeout());
+            FrameDispatcher dispatcher = new FrameDispatcher(codec, rpc);
+            if (fabric != null) {
+                Fabric served = fabric;
+                dispatcher = dispatcher.withHandler(ClusterMessage.ROLE,
+                        (message, connection) -> served.serve((ClusterMessage) message));
+            }
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
-            log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
+            MpregNode node = new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null, fabric);
+            registry.register(ClusterIntrospection.DESCRIPTOR, ClusterIntrospection.invoker(node));
+            if (fabric != null) {
+                fabric.start(config.cluster().advertisedUrl() != null ? config.cluster().advertisedUrl()
+                        : node.advertisedUrl());
+            }
+            log.info("Node '{}' started{} with {} function(s), resources {}{}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
-                    registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null);
+                    registry.descriptors().size(), config.resources(),
+                    fabric == null ? "" : ", cluster '" + config.cluster().clusterId() + "'");
+            return node;
         } catch (RuntimeException e) {
+            if (fabric != null) {
+                fabric.close();
+            }
             blocking.close();
             throw e;
         }
@@ -156,6 +193,29 @@ public final class MpregNode implements AutoCloseable {
         return (secure ? "wss://" : "ws://") + host + ":" + port() + "/mpreg";
     }
 
+    /** The node's cluster, or empty when it runs alone. */
+    public Optional<NodeCluster> cluster() {
+        return Optional.ofNullable(fabric);
+    }
+
+    /**
+     * The URL announced to peers and clients: the cluster's advertised URL when set, else
+     * {@link #url()} with the host's address in place of a wildcard listener address.
+     */
+    String advertisedUrl() {
+        String configured = config.cluster().advertisedUrl();
+        if (configured != null) {
+            return configured;
+        }
+        String host = config.host();
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            host = localAddress();
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return (secure ? "wss://" : "ws://") + host + ":" + port() + "/mpreg";
+    }
+
     /** Counters of the node's own listener (connections, frames, oversize and idle closes). */
     public TransportStats transportStats() {
         return requireServer().stats();
@@ -168,12 +228,28 @@ public final class MpregNode implements AutoCloseable {
             return;
         }
         try {
+            if (fabric != null) {
+                fabric.leave();
+            }
             if (server != null) {
                 server.closeGracefully(Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
             }
         } finally {
+            if (fabric != null) {
+                fabric.close();
+            }
             blocking.close();
             log.info("Node '{}' stopped", config.name());
+        }
+    }
+
+    private static String localAddress() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            log.warn("cannot find this host's address ({}); advertising 127.0.0.1: set the cluster's advertised URL",
+                    e.getMessage());
+            return "127.0.0.1";
         }
     }
 

@@ -257,6 +257,19 @@ public final class Fabric implements NodeCluster {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
+    /** The membership protocol of this node, once started (for tests and tools of this module). */
+    public @Nullable ClusterNode clusterNode() {
+        return node;
+    }
+
+    /**
+     * Drops outbound membership messages the filter refuses, as a lossy or partitioned
+     * network would (fault injection for tests; calls are not affected).
+     */
+    public void outboundFilter(java.util.function.BiPredicate<String, ClusterMessage> filter) {
+        links.outboundFilter(java.util.Objects.requireNonNull(filter, "filter"));
+    }
+
     /** Whether this node holds an open link to the address (for tests and diagnostics). */
     public boolean linkOpen(String address) {
         return links.isOpen(address);

@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiPredicate;
 
 import io.mpreg.core.cluster.ClusterMessage;
 import io.mpreg.core.cluster.ClusterMessageCodec;
@@ -44,6 +45,7 @@ final class PeerLinks implements PeerMessenger {
     private final AtomicLongArray probeSeqs = new AtomicLongArray(PROBE_SLOTS);
     private final AtomicLongArray probeTimes = new AtomicLongArray(PROBE_SLOTS);
     private final Map<Long, String> probeTargets = new ConcurrentHashMap<>();
+    private volatile BiPredicate<String, ClusterMessage> outboundFilter = (address, message) -> true;
     private volatile boolean closed;
 
     PeerLinks(ClusterMessageCodec codec, WebSocketClient client, Duration breakerOpenTime, ReconnectBackoff backoff,
@@ -62,7 +64,7 @@ final class PeerLinks implements PeerMessenger {
 
     @Override
     public void send(String address, ClusterMessage message) {
-        if (closed) {
+        if (closed || !outboundFilter.test(address, message)) {
             return;
         }
         String frame = codec.encode(message);
@@ -74,6 +76,11 @@ final class PeerLinks implements PeerMessenger {
             probeTargets.put(ping.seq() & (PROBE_SLOTS - 1), address);
         }
         link(address).send(frame, null);
+    }
+
+    /** Lets through only the membership messages the filter accepts (fault injection in tests). */
+    void outboundFilter(BiPredicate<String, ClusterMessage> filter) {
+        outboundFilter = filter;
     }
 
     /** Sends a call; false if it could not be queued. */
