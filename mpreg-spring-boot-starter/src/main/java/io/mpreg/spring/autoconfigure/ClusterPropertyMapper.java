@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.mpreg.core.cluster.ClusterConfig;
 import io.mpreg.core.cluster.RoutingPolicy;
+import io.mpreg.core.fabric.ClusterSettings;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.StringUtils;
 
@@ -14,7 +15,7 @@ final class ClusterPropertyMapper {
     }
 
     static ClusterConfig clusterConfig(MpregClusterProperties properties) {
-        ClusterConfig.Builder builder = ClusterConfig.builder(properties.getId());
+        ClusterConfig.Builder builder = ClusterConfig.builder(clusterId(properties));
         PropertyMapper map = PropertyMapper.get();
         MpregClusterProperties.Probe probe = properties.getProbe();
         map.from(probe.getInterval()).to(builder::probeInterval);
@@ -31,6 +32,34 @@ final class ClusterPropertyMapper {
         map.from(properties.getSeedRefreshInterval()).to(builder::seedRefreshInterval);
         map.from(properties.getDeadRetention()).to(builder::deadRetention);
         return builder.build();
+    }
+
+    /**
+     * The node's cluster settings. The URLs are given only to a node that joins as it starts;
+     * a node served by the web server joins once that server is bound ({@link WebServerClusterJoin}).
+     */
+    static ClusterSettings clusterSettings(MpregClusterProperties properties, boolean joinsAtStart) {
+        List<String> seeds = seeds(properties);
+        if (!StringUtils.hasText(properties.getId()) && seeds.isEmpty()) {
+            return ClusterSettings.DISABLED;
+        }
+        ClusterSettings.Builder builder = ClusterSettings.builder()
+                .clusterId(clusterId(properties))
+                .protocol(clusterConfig(properties))
+                .seeds(seeds)
+                .routing(routingPolicy(properties));
+        if (joinsAtStart) {
+            PropertyMapper map = PropertyMapper.get();
+            map.from(properties.getAdvertisedUrl()).whenHasText().to(builder::advertisedUrl);
+            map.from(properties.getManagementUrl()).whenHasText().to(builder::managementUrl);
+        }
+        return builder.build();
+    }
+
+    /** The cluster id given, or the core's default. */
+    static String clusterId(MpregClusterProperties properties) {
+        String id = properties.getId();
+        return StringUtils.hasText(id) ? id.trim() : ClusterSettings.DEFAULT_CLUSTER_ID;
     }
 
     static RoutingPolicy routingPolicy(MpregClusterProperties properties) {

@@ -11,15 +11,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the embedded node joins its cluster, under {@code mpreg.cluster}.
  *
- * <p>Protocol settings left unset keep the core defaults of
+ * <p>The node joins a cluster when {@code id} or {@code seeds} is set, and
+ * runs alone otherwise. Protocol settings left unset keep the core defaults of
  * {@link io.mpreg.core.cluster.ClusterConfig} (tuned for a LAN); the Javadoc
  * of each says what that default is.
  */
 @ConfigurationProperties("mpreg.cluster")
 public class MpregClusterProperties {
 
-    /** The cluster's id; nodes refuse peers of another cluster. */
-    private String id = "mpreg";
+    /** The cluster's id; nodes refuse peers of another cluster. Setting it, or seeds, makes the node join a cluster. */
+    private @Nullable String id;
 
     /** Seed URLs (ws://host:port/mpreg) to join through; a DNS name expands to every address it resolves to. */
     private List<String> seeds = new ArrayList<>();
@@ -54,11 +55,11 @@ public class MpregClusterProperties {
     /** How long dead and departed members are remembered, so stale gossip cannot revive them (default 60s). */
     private @Nullable Duration deadRetention;
 
-    public String getId() {
+    public @Nullable String getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(@Nullable String id) {
         this.id = id;
     }
 

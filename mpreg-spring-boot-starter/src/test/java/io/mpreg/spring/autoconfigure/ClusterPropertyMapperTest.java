@@ -22,6 +22,31 @@ class ClusterPropertyMapperTest {
         assertThat(ClusterPropertyMapper.routingPolicy(properties)).isEqualTo(RoutingPolicy.DEFAULT);
         assertThat(ClusterPropertyMapper.quorum(properties)).isEqualTo(1);
         assertThat(ClusterPropertyMapper.seeds(properties)).isEmpty();
+        assertThat(ClusterPropertyMapper.clusterSettings(properties, true).enabled()).isFalse();
+    }
+
+    @Test
+    void aClusterIdOrASeedMakesTheNodeJoin() {
+        assertThat(ClusterPropertyMapper.clusterSettings(bind(Map.of("mpreg.cluster.id", "prod")), true))
+                .satisfies(settings -> {
+                    assertThat(settings.enabled()).isTrue();
+                    assertThat(settings.clusterId()).isEqualTo("prod");
+                });
+        assertThat(ClusterPropertyMapper.clusterSettings(
+                bind(Map.of("mpreg.cluster.seeds", "ws://a:9001/mpreg")), true).clusterId()).isEqualTo("mpreg");
+    }
+
+    @Test
+    void configuredUrlsAreGivenOnlyToANodeThatJoinsAsItStarts() {
+        MpregClusterProperties properties = bind(Map.of("mpreg.cluster.id", "prod",
+                "mpreg.cluster.advertised-url", "ws://node-0:9001/mpreg",
+                "mpreg.cluster.management-url", "http://node-0:9001/actuator"));
+
+        assertThat(ClusterPropertyMapper.clusterSettings(properties, true).advertisedUrl())
+                .isEqualTo("ws://node-0:9001/mpreg");
+        assertThat(ClusterPropertyMapper.clusterSettings(properties, true).managementUrl())
+                .isEqualTo("http://node-0:9001/actuator");
+        assertThat(ClusterPropertyMapper.clusterSettings(properties, false).advertisedUrl()).isNull();
     }
 
     @Test
