@@ -1,10 +1,10 @@
 package io.mpreg.spring.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.mpreg.core.node.MpregNode;
+import io.mpreg.core.transport.internal.LingeringCloseHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -50,7 +50,6 @@ public final class MpregWebFluxAutoConfiguration {
     static final String[] PATHS = {"/mpreg", "/"};
 
     /** How long a closing connection waits for its peer to close too. */
-    private static final Duration LINGER = Duration.ofSeconds(2);
 
     /** Tells the node not to open a listener of its own: this server serves its endpoint. */
     @Bean
@@ -99,7 +98,7 @@ public final class MpregWebFluxAutoConfiguration {
     @ConditionalOnMissingBean(name = "mpregLingeringCloseCustomizer")
     NettyServerCustomizer mpregLingeringCloseCustomizer() {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) ->
-                channel.pipeline().addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LINGER)));
+                channel.pipeline().addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER)));
     }
 
     @Bean

@@ -32,7 +32,6 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class WebSocketSession {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
-    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final WebsocketInbound in;
     private final WebsocketOutbound out;
@@ -56,7 +55,7 @@ final class WebSocketSession {
         in.withConnection(connectionRef::set);
         this.connection = Objects.requireNonNull(connectionRef.get(), "connection");
         ChannelPipeline pipeline = connection.channel().pipeline();
-        pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LINGER));
+        pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER));
         ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
         if (decoder != null) {
             pipeline.addAfter(decoder.name(), OversizeFrameCounter.NAME, new OversizeFrameCounter(counters, peer));
