@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.mpreg.core.cluster.ClusterListener;
 import io.mpreg.core.cluster.ClusterMessage;
@@ -56,6 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Fabric implements NodeCluster {
 
     private static final Logger log = LoggerFactory.getLogger(Fabric.class);
+    private static final Duration GOODBYE_FLUSH = Duration.ofMillis(500);
 
     private final ClusterSettings settings;
     private final String nodeId;
@@ -196,8 +198,14 @@ public final class Fabric implements NodeCluster {
             protocolThread.submit(() -> { }).get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (ExecutionException | TimeoutException e) {
             log.debug("goodbye of node '{}' not confirmed", nodeId, e);
+        }
+        // Links still connecting hold goodbyes: give them a moment rather than drop them.
+        long deadline = System.nanoTime() + GOODBYE_FLUSH.toNanos();
+        while (!links.idle() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
 

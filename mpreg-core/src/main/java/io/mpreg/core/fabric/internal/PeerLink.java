@@ -128,6 +128,11 @@ final class PeerLink {
         return true;
     }
 
+    /** Whether nothing waits to be sent and no attempt to connect is under way. */
+    boolean idle() {
+        return !connecting.get() && waiting.isEmpty();
+    }
+
     /** Closes the connection and stops connecting; waiting calls fail as not sent. */
     void close() {
         closed = true;
@@ -169,6 +174,9 @@ final class PeerLink {
         failedAttempts = 0;
         nextAttemptNanos = 0;
         if (closed) {
+            connection.set(opened);
+            flush();
+            connection.set(null);
             opened.close();
             connecting.set(false);
             return;

@@ -114,6 +114,16 @@ final class PeerLinks implements PeerMessenger {
         return link != null && link.isOpen();
     }
 
+    /** Whether every link has sent what it was given (nothing waiting, no attempt under way). */
+    boolean idle() {
+        for (PeerLink link : links.values()) {
+            if (!link.idle()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void close() {
         closed = true;
         links.values().forEach(PeerLink::close);
