@@ -76,6 +76,8 @@ final class ServerProcess {
         builder.environment().put("MPREG_NODE_NAME", spec.name());
         builder.environment().put("MPREG_NODE_RESOURCES", String.join(",", spec.resources()));
         try {
+            // A port file left by an earlier run would name a port nobody listens on.
+            Files.deleteIfExists(portFile);
             return new ServerProcess(spec, builder.start(), portFile);
         }
         catch (IOException cannotStart) {
