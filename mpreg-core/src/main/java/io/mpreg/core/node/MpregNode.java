@@ -64,6 +64,8 @@ public final class MpregNode implements AutoCloseable {
     private final @Nullable Fabric fabric;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean joined = new AtomicBoolean();
+    private final AtomicBoolean left = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
                       BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server, boolean secure,
@@ -113,14 +115,16 @@ public final class MpregNode implements AutoCloseable {
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
             MpregNode node = new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null, fabric);
             registry.register(ClusterIntrospection.DESCRIPTOR, ClusterIntrospection.invoker(node));
-            if (fabric != null) {
-                fabric.start(config.cluster().advertisedUrl() != null ? config.cluster().advertisedUrl()
-                        : node.advertisedUrl());
+            boolean joinNow = fabric != null && (server != null || config.cluster().advertisedUrl() != null);
+            if (joinNow) {
+                node.joinCluster(node.advertisedUrl(), config.cluster().managementUrl());
             }
             log.info("Node '{}' started{} with {} function(s), resources {}{}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
                     registry.descriptors().size(), config.resources(),
-                    fabric == null ? "" : ", cluster '" + config.cluster().clusterId() + "'");
+                    fabric == null ? "" : joinNow ? ", cluster '" + config.cluster().clusterId() + "'"
+                            : ", joining cluster '" + config.cluster().clusterId() + "' once joinCluster(url) "
+                            + "gives the URL its endpoint serves");
             return node;
         } catch (RuntimeException e) {
             if (fabric != null) {
@@ -199,6 +203,38 @@ public final class MpregNode implements AutoCloseable {
     }
 
     /**
+     * Joins the cluster now, announcing the given URLs. A node with a listener of its own, or
+     * with an advertised URL in its settings, joins when it starts; a node served by another
+     * endpoint (e.g. Spring WebFlux on a port chosen at bind time) joins once that endpoint
+     * listens and its URL is known.
+     *
+     * @param advertisedUrl the URL peers and clients reach this node at ({@code ws://} or {@code wss://})
+     * @param managementUrl the management (Actuator) URL announced in the catalog, or {@code null}
+     * @throws IllegalStateException if the node is not clustered, or has joined already
+     */
+    public void joinCluster(String advertisedUrl, @Nullable String managementUrl) {
+        Objects.requireNonNull(advertisedUrl, "advertisedUrl");
+        if (fabric == null) {
+            throw new IllegalStateException("node '" + config.name() + "' has no cluster settings");
+        }
+        if (!joined.compareAndSet(false, true)) {
+            throw new IllegalStateException("node '" + config.name() + "' has joined its cluster already");
+        }
+        fabric.start(advertisedUrl, managementUrl);
+    }
+
+    /**
+     * Says goodbye to the cluster (every member removes this node at once) while the node keeps
+     * serving the calls it has; {@link #close()} does the same first. Idempotent; nothing to do
+     * when the node is not clustered or has not joined.
+     */
+    public void leaveCluster() {
+        if (fabric != null && joined.get() && left.compareAndSet(false, true)) {
+            fabric.leave();
+        }
+    }
+
+    /**
      * The URL announced to peers and clients: the cluster's advertised URL when set, else
      * {@link #url()} with the host's address in place of a wildcard listener address.
      */
@@ -228,9 +264,7 @@ public final class MpregNode implements AutoCloseable {
             return;
         }
         try {
-            if (fabric != null) {
-                fabric.leave();
-            }
+            leaveCluster();
             if (server != null) {
                 server.closeGracefully(Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
             }

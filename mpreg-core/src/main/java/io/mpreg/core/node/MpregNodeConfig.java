@@ -76,10 +76,6 @@ public record MpregNodeConfig(
         requirePositive(pingInterval, "pingInterval");
         requirePositive(idleTimeout, "idleTimeout");
         Objects.requireNonNull(cluster, "cluster");
-        if (cluster.enabled() && !listen && cluster.advertisedUrl() == null) {
-            throw new IllegalArgumentException("a clustered node without a listener of its own needs the "
-                    + "advertised URL its endpoint serves (cluster advertisedUrl)");
-        }
     }
 
     /**

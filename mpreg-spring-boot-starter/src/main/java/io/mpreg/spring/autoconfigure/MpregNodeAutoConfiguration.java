@@ -25,19 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The node opens a listener of its own on {@code mpreg.node.port}, unless a
  * customizer turns it off (the WebFlux endpoint does, serving the node on the
  * application's port instead).
+ *
+ * <p>It joins the cluster of {@code mpreg.cluster.*} when a cluster id or
+ * seeds are set (and runs alone otherwise): as it starts when it has a listener of
+ * its own; once the web server is bound when the WebFlux endpoint serves it,
+ * since only then is the port known ({@link WebServerClusterJoin}).
  */
 @AutoConfiguration
 @ConditionalOnClass(MpregNode.class)
 @ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(MpregProperties.class)
+@EnableConfigurationProperties({MpregProperties.class, MpregClusterProperties.class})
 public final class MpregNodeAutoConfiguration {
 
     private static final String FALLBACK_NAME = "mpreg-node";
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MpregNode mpregNode(MpregProperties properties, ObjectProvider<JsonMapper> mapper,
-            ObjectProvider<CommandObserver> observer, ObjectProvider<MpregNodeCustomizer> customizers) {
+    MpregNode mpregNode(MpregProperties properties, MpregClusterProperties cluster, ObjectProvider<JsonMapper> mapper,
+            ObjectProvider<CommandObserver> observer, ObjectProvider<MpregNodeCustomizer> customizers,
+            ObjectProvider<WebServerClusterJoin> webServerJoin) {
         MpregProperties.Node node = properties.getNode();
         MpregNodeBuilder builder = MpregNode.builder()
                 .name(StringUtils.hasText(node.getName()) ? node.getName() : defaultName())
@@ -46,7 +52,8 @@ public final class MpregNodeAutoConfiguration {
                 .resources(node.getResources().stream().filter(StringUtils::hasText).toArray(String[]::new))
                 .maxFrameSize(Math.toIntExact(node.getMaxFrameSize().toBytes()))
                 .requestTimeouts(node.getRequest().getDefaultTimeout(), node.getRequest().getMaxTimeout())
-                .blockingPool(node.getBlocking().getPoolSize(), node.getBlocking().getQueueCapacity());
+                .blockingPool(node.getBlocking().getPoolSize(), node.getBlocking().getQueueCapacity())
+                .cluster(ClusterPropertyMapper.clusterSettings(cluster, webServerJoin.getIfAvailable() == null));
         mapper.ifUnique(builder::mapper);
         observer.ifUnique(builder::commandObserver);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

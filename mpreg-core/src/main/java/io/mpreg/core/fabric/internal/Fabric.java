@@ -149,11 +149,16 @@ public final class Fabric implements NodeCluster {
 
     /** Joins the cluster, announcing the given URL to peers and clients. */
     public void start(String url) {
+        start(url, settings.managementUrl());
+    }
+
+    /** Joins the cluster, announcing the given node and management URLs. */
+    public void start(String url, @Nullable String managementUrl) {
         advertisedUrl = url;
         ClusterNode built = ClusterNode.builder(settings.protocol())
                 .id(nodeId)
                 .address(url)
-                .urls(url, settings.managementUrl())
+                .urls(url, managementUrl)
                 .resources(nodeResources)
                 .functions(catalog())
                 .messenger(links)
