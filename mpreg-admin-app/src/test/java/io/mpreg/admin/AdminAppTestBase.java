@@ -1,5 +1,9 @@
 package io.mpreg.admin;
 
+import java.time.Clock;
+
+import io.mpreg.admin.model.FleetModel;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -9,26 +13,27 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The admin app, started once for every test class that extends this, on a
- * random port, watching the two {@link FakeClusters} with a one-second
- * member-down rule and a webhook to a real local receiver.
+ * random port, watching the real three-node {@link LiveCluster} "small" with
+ * a one-second member-down rule and a webhook to a real local receiver; the
+ * 200-member {@link BigCluster} is put into its model at start.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = {MpregAdminApplication.class,
         AdminAppTestBase.Fixtures.class})
 public abstract class AdminAppTestBase {
 
-    protected static final FakeClusters CLUSTERS = FakeClusters.INSTANCE;
+    protected static final LiveCluster CLUSTER = LiveCluster.INSTANCE;
     protected static final WebhookReceiver RECEIVER = new WebhookReceiver(1);
 
     @DynamicPropertySource
-    static void watchTheFakeClusters(DynamicPropertyRegistry registry) {
+    static void watchTheLiveCluster(DynamicPropertyRegistry registry) {
         registry.add("mpreg.admin.clusters[0].name", () -> "small");
-        registry.add("mpreg.admin.clusters[0].seeds[0]", CLUSTERS::smallUrl);
+        for (int i = 0; i < CLUSTER.urls().size(); i++) {
+            String url = CLUSTER.urls().get(i);
+            registry.add("mpreg.admin.clusters[0].seeds[" + i + "]", () -> url);
+        }
         registry.add("mpreg.admin.clusters[0].region", () -> "eu-west");
         registry.add("mpreg.admin.clusters[0].poll-interval", () -> "200ms");
-        registry.add("mpreg.admin.clusters[1].name", () -> "big");
-        registry.add("mpreg.admin.clusters[1].seeds[0]", CLUSTERS::bigUrl);
-        registry.add("mpreg.admin.clusters[1].region", () -> "us-east");
-        registry.add("mpreg.admin.clusters[1].poll-interval", () -> "1s");
+        registry.add("mpreg.admin.clusters[0].poll-timeout", () -> "1s");
         registry.add("mpreg.admin.alerts.evaluation-interval", () -> "100ms");
         registry.add("mpreg.admin.alerts.rules[0].name", () -> "member-down");
         registry.add("mpreg.admin.alerts.rules[0].kind", () -> "MEMBER_DOWN");
@@ -39,13 +44,18 @@ public abstract class AdminAppTestBase {
         registry.add("mpreg.admin.alerts.webhooks[0].initial-backoff", () -> "50ms");
     }
 
-    /** Closes the shared nodes and receiver when the cached context closes at the end of the run. */
+    /** Feeds the big cluster; closes the shared nodes and receiver when the cached context closes. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Fixtures {
 
+        @Bean
+        ApplicationRunner bigCluster(FleetModel model, Clock clock) {
+            return arguments -> BigCluster.feed(model, clock);
+        }
+
         @Bean(destroyMethod = "close")
-        FakeClusters fakeClusters() {
-            return CLUSTERS;
+        LiveCluster liveCluster() {
+            return CLUSTER;
         }
 
         @Bean(destroyMethod = "close")

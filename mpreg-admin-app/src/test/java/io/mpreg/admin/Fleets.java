@@ -23,7 +23,7 @@ public final class Fleets {
 
     /** A member with the given state. */
     public static MemberReport member(String id, MemberStatus status) {
-        return new MemberReport(id, status, 1, List.of("cpu"), 0.5, "ws://127.0.0.1:1/mpreg", null, 10);
+        return new MemberReport(id, status, 1, List.of("cpu"), 0.5, "ws://127.0.0.1:1/mpreg", null, 10L);
     }
 
     /** A report of these members, all offering {@code echo}; the first one answers. */

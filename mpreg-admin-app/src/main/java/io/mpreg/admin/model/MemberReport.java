@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param load              the member's load as it advertises it (in-flight commands)
  * @param url               the member's WebSocket URL
  * @param managementUrl     where its Actuator is served ({@code /actuator/...} is appended), if it says
- * @param lastSeenMillisAgo how long ago the reporting node last heard from it
+ * @param lastSeenMillisAgo how long ago the reporting node last heard from it ({@code null}: never directly)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MemberReport(String id, MemberStatus status, long incarnation, List<String> resources, double load,
-        @Nullable String url, @Nullable String managementUrl, long lastSeenMillisAgo) {
+        @Nullable String url, @Nullable String managementUrl, @Nullable Long lastSeenMillisAgo) {
 
     public MemberReport {
         Objects.requireNonNull(id, "id");

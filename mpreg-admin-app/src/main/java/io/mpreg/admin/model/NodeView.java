@@ -20,14 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param load          its advertised load
  * @param url           its WebSocket URL
  * @param managementUrl its Actuator base URL
- * @param lastSeenMillisAgo how long before the poll the reporting node had heard from it
+ * @param lastSeenMillisAgo how long before the poll the reporting node had heard from it ({@code null}: never
+ *                      directly)
  * @param functions     the names of the functions it offers
  * @param health        its Actuator health
  * @param metrics       its meters
  */
 public record NodeView(String id, String cluster, @Nullable String region, MemberStatus status, Instant statusSince,
         long incarnation, List<String> resources, double load, @Nullable String url, @Nullable String managementUrl,
-        long lastSeenMillisAgo, List<String> functions, NodeHealth health, NodeMetrics metrics) {
+        @Nullable Long lastSeenMillisAgo, List<String> functions, NodeHealth health, NodeMetrics metrics) {
 
     public NodeView {
         Objects.requireNonNull(id, "id");

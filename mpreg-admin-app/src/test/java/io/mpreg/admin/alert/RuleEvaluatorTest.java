@@ -26,7 +26,7 @@ class RuleEvaluatorTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
     private static MemberReport managed(String id, MemberStatus status) {
-        return new MemberReport(id, status, 1, List.of(), 0, null, "http://127.0.0.1:1", 0);
+        return new MemberReport(id, status, 1, List.of(), 0, null, "http://127.0.0.1:1", 0L);
     }
 
     @Test

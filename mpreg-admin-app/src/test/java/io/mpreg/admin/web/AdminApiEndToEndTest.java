@@ -9,8 +9,8 @@ import java.util.Map;
 
 import io.mpreg.admin.AdminAppTestBase;
 import io.mpreg.admin.model.FleetSnapshot;
-import io.mpreg.admin.model.MemberStatus;
-import org.junit.jupiter.api.BeforeEach;
+import io.mpreg.admin.model.NodeView;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -32,9 +32,12 @@ class AdminApiEndToEndTest extends AdminAppTestBase {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    @BeforeEach
-    void allMembersAlive() {
-        CLUSTERS.setSmallMember("node-001", MemberStatus.ALIVE);
+    /** Slack over the detection bound for the poll interval and a shared 2-core machine. */
+    private static final Duration SLACK = Duration.ofSeconds(2);
+
+    @AfterEach
+    void everyMemberRunsAgain() {
+        CLUSTER.ensureRunning("node-001");
     }
 
     @Test
@@ -42,27 +45,37 @@ class AdminApiEndToEndTest extends AdminAppTestBase {
         await().atMost(WAIT).untilAsserted(() -> {
             FleetSnapshot fleet = web.get().uri("/api/fleet").exchange().expectStatus().isOk()
                     .expectBody(FleetSnapshot.class).returnResult().getResponseBody();
-            assertThat(fleet.cluster("small").orElseThrow().nodes()).hasSize(3);
+            assertThat(fleet.cluster("small").orElseThrow().nodes()).extracting(NodeView::id)
+                    .containsExactly("node-000", "node-001", "node-002");
+            assertThat(fleet.cluster("small").orElseThrow().liveMembers()).isEqualTo(3);
             assertThat(fleet.cluster("small").orElseThrow().region()).isEqualTo("eu-west");
             assertThat(fleet.cluster("big").orElseThrow().nodes()).hasSize(200);
             assertThat(fleet.cluster("big").orElseThrow().reachable()).isTrue();
         });
-        web.get().uri("/api/clusters/small/nodes/node-002").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.functions[0]").isEqualTo("echo");
+        await().atMost(WAIT).untilAsserted(() -> web.get().uri("/api/clusters/small/nodes/node-002").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.functions").isEqualTo(List.of("echo", "echos", "score"))
+                .jsonPath("$.resources").isEqualTo(List.of("cpu"))
+                .jsonPath("$.url").isEqualTo(CLUSTER.urls().get(2)));
         web.get().uri("/api/clusters/small/links").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.length()").isEqualTo(3);
         web.get().uri("/api/clusters/small/nodes/nobody").exchange().expectStatus().isNotFound();
-        web.get().uri("/api/functions?q=ECH").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(2);
+        web.get().uri("/api/functions?q=ECHO").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(3);
+        web.get().uri("/api/functions?q=score").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].liveNodes.length()").isEqualTo(3);
     }
 
     @Test
-    void aMemberDownFiresAfterItsDurationReachesTheWebhookAndResolvesWhenBack() {
+    void aCrashedMemberIsShownDeadWithinTheDetectionTimeFiresReachesTheWebhookAndResolvesWhenBack() {
         await().atMost(WAIT).until(() -> liveMembers("small") == 3);
         int before = RECEIVER.bodies().size();
 
-        CLUSTERS.setSmallMember("node-001", MemberStatus.DEAD);
+        CLUSTER.crash("node-001");
 
+        await().atMost(CLUSTER.detectionBound().plus(SLACK)).untilAsserted(() ->
+                web.get().uri("/api/clusters/small/nodes/node-001").exchange().expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("DEAD"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(webhookStates(before))
                 .contains("FIRING:member-down:small/node-001"));
         web.get().uri("/actuator/alerts").exchange().expectStatus().isOk()
@@ -70,8 +83,9 @@ class AdminApiEndToEndTest extends AdminAppTestBase {
         web.get().uri("/actuator/health").exchange().expectStatus().is5xxServerError()
                 .expectBody().jsonPath("$.components.alerts.status").isEqualTo("DOWN");
 
-        CLUSTERS.setSmallMember("node-001", MemberStatus.ALIVE);
+        CLUSTER.ensureRunning("node-001");
 
+        await().atMost(WAIT).until(() -> liveMembers("small") == 3);
         await().atMost(WAIT).untilAsserted(() -> assertThat(webhookStates(before))
                 .contains("RESOLVED:member-down:small/node-001"));
         web.get().uri("/api/alerts").exchange().expectStatus().isOk()

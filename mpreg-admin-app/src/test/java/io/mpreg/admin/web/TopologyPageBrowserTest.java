@@ -28,8 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Loads the topology page in Debian's headless Chromium: 203 members of two
- * clusters are drawn, clicking one opens its details. Skipped where
+ * Loads the topology page in Debian's headless Chromium: the 203 members of
+ * the real three-node cluster and the 200-member one are drawn, clicking one
+ * opens its details; the screenshot is saved as target/admin-topology.png. Skipped where
  * {@code /usr/bin/chromedriver} is missing ({@code .ci/run} installs it).
  */
 class TopologyPageBrowserTest extends AdminAppTestBase {
@@ -86,7 +87,7 @@ class TopologyPageBrowserTest extends AdminAppTestBase {
         });
 
         wait.until(ExpectedConditions.textToBe(By.id("detail-title"), "node-001"));
-        wait.until(ExpectedConditions.textToBe(By.id("detail-functions"), "echo"));
+        wait.until(ExpectedConditions.textToBe(By.id("detail-functions"), "echo, echos, score"));
         wait.until(ExpectedConditions.textToBe(By.id("detail-resources"), "cpu"));
 
         File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
