@@ -8,13 +8,14 @@ import java.util.List;
  * @param name      the node's name ({@code MPREG_NODE_NAME}), also its member id
  * @param resources its resource tags ({@code MPREG_NODE_RESOURCES})
  */
-record NodeSpec(String name, List<String> resources) {
+public record NodeSpec(String name, List<String> resources) {
 
-    NodeSpec {
+    public NodeSpec {
         resources = List.copyOf(resources);
     }
 
-    static NodeSpec of(String name, String... resources) {
+    /** A node with these resource tags. */
+    public static NodeSpec of(String name, String... resources) {
         return new NodeSpec(name, List.of(resources));
     }
 }

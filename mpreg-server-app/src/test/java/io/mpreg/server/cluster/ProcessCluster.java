@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * JVM shutdown hook does the same if the test JVM dies first: no node
  * outlives the suite.
  */
-final class ProcessCluster implements AutoCloseable {
+public final class ProcessCluster implements AutoCloseable {
+
+    /** The system property naming the server jar to start, for modules other than the server app. */
+    public static final String SERVER_JAR_PROPERTY = "mpreg.server.jar";
 
     private static final Path TARGET = Path.of("target");
 
@@ -35,7 +38,7 @@ final class ProcessCluster implements AutoCloseable {
      * @param clusterId its id ({@code MPREG_CLUSTER_ID}); a fresh one keeps stray nodes out
      * @param arguments Spring Boot arguments given to every node (cluster timings)
      */
-    ProcessCluster(String clusterId, List<String> arguments) {
+    public ProcessCluster(String clusterId, List<String> arguments) {
         this.jar = serverJar();
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
         this.arguments = List.copyOf(arguments);
@@ -53,7 +56,7 @@ final class ProcessCluster implements AutoCloseable {
      * Starts the first node alone, then the others at once with the first as
      * their seed, and waits until all are ready.
      */
-    void startAll(List<NodeSpec> specs) {
+    public void startAll(List<NodeSpec> specs) {
         start(specs.get(0)).awaitReady();
         List<ServerProcess> rest = new ArrayList<>();
         for (NodeSpec spec : specs.subList(1, specs.size())) {
@@ -63,7 +66,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Starts a node whose seeds are the nodes running now; returns without waiting for it. */
-    ServerProcess start(NodeSpec spec) {
+    public ServerProcess start(NodeSpec spec) {
         List<String> seeds = nodes.values().stream().filter(ServerProcess::isAlive).map(ServerProcess::url).toList();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("MPREG_CLUSTER_ID", clusterId);
@@ -75,7 +78,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Starts a node again under its old name, after it was killed or stopped, and waits until it is ready. */
-    ServerProcess restart(String name) {
+    public ServerProcess restart(String name) {
         ServerProcess old = node(name);
         if (old.isAlive()) {
             throw new IllegalStateException(name + " is still running");
@@ -84,7 +87,8 @@ final class ProcessCluster implements AutoCloseable {
         return start(old.spec()).awaitReady();
     }
 
-    ServerProcess node(String name) {
+    /** The node of this name (running or not). */
+    public ServerProcess node(String name) {
         ServerProcess node = nodes.get(name);
         if (node == null) {
             throw new IllegalArgumentException("no node named " + name + " (nodes: " + nodes.keySet() + ")");
@@ -93,7 +97,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** The nodes running now. */
-    List<ServerProcess> running() {
+    public List<ServerProcess> running() {
         return nodes.values().stream().filter(ServerProcess::isAlive).toList();
     }
 
@@ -113,8 +117,21 @@ final class ProcessCluster implements AutoCloseable {
         nodes.values().forEach(ServerProcess::awaitExit);
     }
 
-    /** The repackaged Boot jar that {@code package} wrote. */
+    /**
+     * The repackaged Boot jar that {@code package} wrote: the file named by the system
+     * property {@value #SERVER_JAR_PROPERTY} (set by another module's failsafe), else the one in
+     * this module's {@code target}.
+     */
     private static Path serverJar() {
+        String configured = System.getProperty(SERVER_JAR_PROPERTY, "");
+        if (!configured.isBlank()) {
+            Path jar = Path.of(configured).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(SERVER_JAR_PROPERTY + " names " + jar
+                        + ", which does not exist: package mpreg-server-app first (./mvnw verify does)");
+            }
+            return jar;
+        }
         try (Stream<Path> files = Files.list(TARGET)) {
             return files.filter(path -> {
                         String name = path.getFileName().toString();

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * harness learns it: robust against log format changes and never racing for a
  * port. Its output goes to {@code <name>-<n>.log} in the suite's directory.
  */
-final class ServerProcess {
+public final class ServerProcess {
 
     /** How long a node may take to start on a busy 2-core machine. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -85,16 +85,18 @@ final class ServerProcess {
         }
     }
 
-    NodeSpec spec() {
+    /** What the node was started as. */
+    public NodeSpec spec() {
         return spec;
     }
 
-    String name() {
+    /** The node's name and member id. */
+    public String name() {
         return spec.name();
     }
 
     /** The bound port, waiting for the port file (the process must still be running). */
-    int port() {
+    public int port() {
         if (port == 0) {
             await("port file of " + name()).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
@@ -107,12 +109,12 @@ final class ServerProcess {
     }
 
     /** The node's WebSocket URL for clients and peers. */
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + port() + "/mpreg";
     }
 
     /** Waits until {@code /actuator/health/readiness} answers 200. */
-    ServerProcess awaitReady() {
+    public ServerProcess awaitReady() {
         await(name() + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
@@ -123,39 +125,39 @@ final class ServerProcess {
     }
 
     /** The HTTP status of a GET on this node. */
-    int status(String path) throws IOException, InterruptedException {
+    public int status(String path) throws IOException, InterruptedException {
         return HTTP.send(get(path), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The JSON body of a GET on this node. */
-    JsonNode getJson(String path) {
+    public JsonNode getJson(String path) {
         return JSON.readTree(send(get(path)).body());
     }
 
     /** A POST (empty body) on this node; the response's status. */
-    int post(String path) {
+    public int post(String path) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(HTTP_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
     }
 
     /** A DELETE on this node; the response's status. */
-    int delete(String path) {
+    public int delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(HTTP_TIMEOUT).DELETE().build()).statusCode();
     }
 
     /** SIGKILL: the node vanishes without a goodbye. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit();
     }
 
     /** SIGTERM: the node shuts down gracefully (leaves the cluster, drains in-flight work). */
-    void stop() {
+    public void stop() {
         process.destroy();
     }
 
     /** Waits for the process to end (forcing it after the start timeout). */
-    void awaitExit() {
+    public void awaitExit() {
         try {
             if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -166,12 +168,13 @@ final class ServerProcess {
         }
     }
 
-    boolean isAlive() {
+    /** Whether the process is running. */
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Kills the process now, whatever state it is in (for cleanup). */
-    void destroyForcibly() {
+    public void destroyForcibly() {
         process.destroyForcibly();
     }
 
