@@ -113,13 +113,6 @@ class ClusterFailureTest {
         }
     }
 
-    @Test
-    void clusterWithoutListenerNeedsAnAdvertisedUrl() {
-        assertThatThrownBy(() -> MpregNode.builder().listen(false)
-                .cluster(ClusterSettings.builder().clusterId("x").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("advertised URL");
-    }
-
     private static boolean gone(MpregNode observer, String id) {
         Member member = TestCluster.cluster(observer).view().member(id);
         return member == null || !member.status().isLive();
