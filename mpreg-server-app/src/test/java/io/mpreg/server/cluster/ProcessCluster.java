@@ -135,7 +135,9 @@ public final class ProcessCluster implements AutoCloseable {
         try (Stream<Path> files = Files.list(TARGET)) {
             return files.filter(path -> {
                         String name = path.getFileName().toString();
-                        return name.startsWith("mpreg-server-app-") && name.endsWith(".jar");
+                        // Not the test-jar of the harness itself.
+                        return name.startsWith("mpreg-server-app-") && name.endsWith(".jar")
+                                && !name.endsWith("-tests.jar");
                     })
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
