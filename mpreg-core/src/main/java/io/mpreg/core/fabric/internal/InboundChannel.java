@@ -4,7 +4,7 @@ import io.mpreg.core.cluster.ClusterMessage;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
+import reactor.core.publisher.FluxSink;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -36,7 +36,8 @@ final class InboundChannel {
     private final String connectionId;
     private final String peerId;
     private final String address;
-    private final Sinks.Many<WireMessage> frames = Sinks.many().unicast().onBackpressureBuffer();
+    private volatile @Nullable FluxSink<WireMessage> sink;
+    private volatile boolean closed;
 
     InboundChannel(String connectionId, String peerId, String address) {
         this.connectionId = connectionId;
@@ -58,27 +59,44 @@ final class InboundChannel {
         return address;
     }
 
-    /** The frames to send on the connection; ends when {@link #close()} is called. */
-    Flux<WireMessage> frames() {
-        return frames.asFlux();
+    /**
+     * The frames to send on the connection, for its dispatcher to merge into its replies; ends when
+     * {@link #close()} is called.
+     *
+     * @param ready told once the connection's dispatcher subscribed: from then on {@link #send} works
+     */
+    Flux<WireMessage> frames(Runnable ready) {
+        // Flux.create's sink takes frames from several threads at once, without a lock.
+        return Flux.create(subscribed -> {
+            sink = subscribed;
+            if (closed) {
+                subscribed.complete();
+            } else {
+                ready.run();
+            }
+        });
     }
 
     /**
      * Queues a frame for the connection.
      *
-     * @return false if the connection has ended
+     * @return false if the connection has ended or is not served yet
      */
     boolean send(String frame) {
-        // Several threads send to one peer; the sink needs its emissions serialized.
-        synchronized (frames) {
-            return frames.tryEmitNext(new EncodedFrame(frame)).isSuccess();
+        FluxSink<WireMessage> open = sink;
+        if (open == null || closed || open.isCancelled()) {
+            return false;
         }
+        open.next(new EncodedFrame(frame));
+        return true;
     }
 
     /** Stops sending on this connection (the connection itself stays with its dispatcher). */
     void close() {
-        synchronized (frames) {
-            frames.tryEmitComplete();
+        closed = true;
+        FluxSink<WireMessage> open = sink;
+        if (open != null) {
+            open.complete();
         }
     }
 

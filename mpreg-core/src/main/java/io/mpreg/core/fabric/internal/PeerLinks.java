@@ -139,12 +139,13 @@ final class PeerLinks implements PeerMessenger {
         if (channelsByConnection.putIfAbsent(connectionId, channel) != null) {
             return null;
         }
-        InboundChannel previous = channels.put(channel.address(), channel);
-        if (previous != null) {
-            previous.close();
-        }
-        log.debug("peer {} at {} dialed this node ({})", channel.peerId(), channel.address(), connectionId);
-        return channel.frames().doFinally(signal -> channelEnded(channel));
+        return channel.frames(() -> {
+            InboundChannel previous = channels.put(channel.address(), channel);
+            if (previous != null) {
+                previous.close();
+            }
+            log.debug("peer {} at {} dialed this node ({})", channel.peerId(), channel.address(), connectionId);
+        }).doFinally(signal -> channelEnded(channel));
     }
 
     /** Measures the round trip if the ack answers a direct probe of its sender. */
