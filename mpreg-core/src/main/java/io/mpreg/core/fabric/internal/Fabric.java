@@ -119,9 +119,8 @@ public final class Fabric implements NodeCluster {
                     }
 
                     @Override
-                    public void lost(Object connection) {
-                        calls.connectionLost(connection, connection instanceof PeerLink link ? link.address()
-                                : ((InboundChannel) connection).address());
+                    public void lost(Object connection, String address) {
+                        calls.connectionLost(connection, address);
                     }
 
                     @Override

@@ -48,8 +48,11 @@ final class PeerLink {
         /** A frame arrived on this link; whatever answers it goes back on the same link. */
         void received(PeerLink link, String frame);
 
-        /** A connection (a {@link PeerLink} or an {@link InboundChannel}) ended: calls sent over it will not be answered. */
-        void lost(Object connection);
+        /**
+         * A connection to the peer at the address ended (a {@link PeerLink}'s or an {@link InboundChannel}):
+         * calls sent over it will not be answered.
+         */
+        void lost(Object connection, String address);
 
         /** A call queued on this link could not be sent. */
         void notSent(String callId, String address, String reason);
@@ -218,7 +221,7 @@ final class PeerLink {
             if (!closed) {
                 log.info("peer link to {} lost", address);
             }
-            events.lost(this);
+            events.lost(this, address);
         }
     }
 

@@ -248,7 +248,7 @@ final class PeerLinks implements PeerMessenger {
     private void channelEnded(InboundChannel channel) {
         channelsByConnection.remove(channel.connectionId(), channel);
         channels.remove(channel.address(), channel);
-        events.lost(channel);
+        events.lost(channel, channel.address());
     }
 
     private void closeRetiredLinks() {

@@ -39,7 +39,7 @@ class PeerLinkTest {
         }
 
         @Override
-        public void lost(Object connection) {
+        public void lost(Object connection, String address) {
         }
 
         @Override
