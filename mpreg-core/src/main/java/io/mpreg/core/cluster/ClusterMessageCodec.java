@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import io.mpreg.core.cluster.ClusterPayload.Ack;
 import io.mpreg.core.cluster.ClusterPayload.Call;
 import io.mpreg.core.cluster.ClusterPayload.CallResult;
+import io.mpreg.core.cluster.ClusterPayload.Cancel;
 import io.mpreg.core.cluster.ClusterPayload.Gossip;
 import io.mpreg.core.cluster.ClusterPayload.Join;
 import io.mpreg.core.cluster.ClusterPayload.Ping;
@@ -131,6 +132,8 @@ public final class ClusterMessageCodec {
                 g.writeName("r");
                 g.writePOJO(result.result());
             }
+        } else if (payload instanceof Cancel cancel) {
+            g.writeStringProperty("u", cancel.u());
         }
     }
 
@@ -199,10 +202,11 @@ public final class ClusterMessageCodec {
             case REFUSED -> new Refused(fields.requireString(frame, "reason"));
             case CALL -> readCall(frame, fields);
             case CALL_RESULT -> readCallResult(frame, fields);
+            case CANCEL -> new Cancel(fields.requireU());
         };
         return new ClusterMessage(fields.requireString(frame, "cluster"), fields.requireString(frame, "from"),
                 fields.requireString(frame, "addr"), (int) optionalLong(frame, "load", fields), payload,
-                readRecords(fields.optionalArray(frame, "gossip"), fields));
+                readRecords(fields.optionalArray(frame, "gossip"), fields), fields.frameBytes());
     }
 
     private static Call readCall(ObjectNode frame, Fields fields) {

@@ -181,4 +181,21 @@ public sealed interface ClusterPayload {
             return MessageKind.CALL_RESULT;
         }
     }
+
+    /**
+     * Withdraws a {@link Call}: the request it served failed or was cancelled,
+     * so the receiver disposes of the running invocation (no result is sent).
+     *
+     * @param u the id of the call to stop
+     */
+    record Cancel(String u) implements ClusterPayload {
+        public Cancel {
+            Objects.requireNonNull(u, "u");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.CANCEL;
+        }
+    }
 }

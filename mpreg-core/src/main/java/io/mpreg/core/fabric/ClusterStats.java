@@ -13,8 +13,8 @@ import io.mpreg.core.cluster.MemberStatus;
  * @param membersByStatus  how many members this node holds in each status (itself included)
  * @param messagesSent     membership (fabric) messages sent to peers, calls excluded
  * @param messagesReceived membership messages received from peers, calls excluded
- * @param bytesSent        characters of the JSON text of those sent messages
- * @param bytesReceived    characters of the JSON text of those received messages
+ * @param bytesSent        UTF-8 bytes of the frames of those sent messages
+ * @param bytesReceived    UTF-8 bytes of the frames of those received messages
  * @param probeRtt         round trips of direct probes (ping to ack)
  * @param remoteCalls      calls this node sent to peers, by peer id, then by outcome ({@code success},
  *                         {@code cancelled} or an error kind in lower case, e.g. {@code node_lost})

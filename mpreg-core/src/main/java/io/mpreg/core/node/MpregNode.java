@@ -110,7 +110,7 @@ public final class MpregNode implements AutoCloseable {
             if (fabric != null) {
                 Fabric served = fabric;
                 dispatcher = dispatcher.withHandler(ClusterMessage.ROLE,
-                        (message, connection) -> served.serve((ClusterMessage) message));
+                        (message, connection) -> served.serve((ClusterMessage) message, connection));
             }
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
             MpregNode node = new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null, fabric);

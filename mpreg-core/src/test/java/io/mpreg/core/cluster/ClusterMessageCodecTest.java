@@ -54,7 +54,8 @@ class ClusterMessageCodecTest {
                 new Refused("other cluster"), new Call("c-1", COMMAND, 2500),
                 new CallResult("c-1", StringNode.valueOf("done"), null),
                 new CallResult("c-2", NullNode.getInstance(), null),
-                new CallResult("c-3", null, new ErrorBody(1003, "FUNCTION_FAILED", "boom", null)));
+                new CallResult("c-3", null, new ErrorBody(1003, "FUNCTION_FAILED", "boom", null)),
+                new ClusterPayload.Cancel("c-4"));
     }
 
     @ParameterizedTest
@@ -70,6 +71,29 @@ class ClusterMessageCodecTest {
                 List.of());
         assertThat(codec.encode(ping)).isEqualTo("{\"role\":\"fabric\",\"k\":1,\"kind\":\"ping\",\"cluster\":\"prod\","
                 + "\"from\":\"node-x\",\"addr\":\"ws://x:1/mpreg\",\"load\":0,\"seq\":9,\"target\":\"node-y\"}");
+    }
+
+    @Test
+    void decodedMessageKnowsTheUtf8SizeOfItsFrame() {
+        ClusterMessage message = new ClusterMessage("prod", "nœud-é", "ws://x:1/mpreg", 0, new Ping(9, "узел-😀"),
+                List.of());
+        String frame = codec.encode(message);
+
+        assertThat(codec.decode(frame).frameBytes())
+                .isEqualTo(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(frame.length());
+        assertThat(message.frameBytes()).as("a message built here was never a frame").isZero();
+    }
+
+    @Test
+    void cancelTravelsWithTheIdOfTheCallItWithdraws() {
+        ClusterMessage cancel = new ClusterMessage("prod", "node-x", "ws://x:1/mpreg", 0,
+                new ClusterPayload.Cancel("c-9"), List.of());
+
+        assertThat(cancel.u()).isEqualTo("c-9");
+        assertThat(codec.encode(cancel)).contains("\"k\":11,\"kind\":\"cancel\"", "\"u\":\"c-9\"");
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":11,\"cluster\":\"c\",\"from\":\"a\","
+                + "\"addr\":\"b\"}")).isInstanceOf(FrameRejectedException.class).hasMessageContaining("'u'");
     }
 
     @Test

@@ -24,6 +24,7 @@ class WireNumbersTest {
         pinned.put(8, "refused");
         pinned.put(9, "call");
         pinned.put(10, "call-result");
+        pinned.put(11, "cancel");
         Map<Integer, String> actual = new LinkedHashMap<>();
         Arrays.stream(MessageKind.values()).forEach(k -> actual.put(k.code(), k.wireName()));
         assertThat(actual).containsExactlyEntriesOf(pinned);

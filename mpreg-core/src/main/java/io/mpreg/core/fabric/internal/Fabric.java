@@ -36,6 +36,7 @@ import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
 import io.mpreg.core.rpc.CommandRunner;
+import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.WebSocketClient;
 import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
@@ -105,21 +106,21 @@ public final class Fabric implements NodeCluster {
         WireCodec codec = ClusterMessageCodec.register(WireCodec.rpc(mapper));
         ClusterMessageCodec messageCodec = new ClusterMessageCodec(mapper);
         this.calls = new RemoteCalls(nodeId + "-" + Long.toHexString(random.nextLong()) + "-", clock,
-                call -> envelope(call), (address, call, id) -> linksSendCall(address, call, id));
+                this::envelope, (address, message, id) -> linksSendCall(address, message, id));
         this.inbound = new InboundFabric(settings.clusterId(), codec, counters, lastSeen, calls, counted, clock,
-                messageCodec, this::envelope, () -> node);
-        this.links = new PeerLinks(messageCodec,
+                this::envelope, () -> node);
+        this.links = new PeerLinks(nodeId, messageCodec,
                 WebSocketClient.create().connectTimeout(Duration.ofSeconds(2)),
                 settings.breakerOpenTime(), settings.linkBackoff(), new Random(random.nextLong()), protocolThread,
                 Schedulers.parallel(), new PeerLink.Events() {
                     @Override
-                    public void received(String address, String frame) {
-                        inbound.fromLink(address, frame);
+                    public void received(PeerLink link, String frame) {
+                        inbound.fromLink(link, frame);
                     }
 
                     @Override
-                    public void lost(String address) {
-                        calls.linkLost(address);
+                    public void lost(Object connection, String address) {
+                        calls.connectionLost(connection, address);
                     }
 
                     @Override
@@ -128,6 +129,7 @@ public final class Fabric implements NodeCluster {
                     }
                 }, counters);
         inbound.acks(links::acked);
+        links.callsPendingVia(calls::pendingVia);
         this.router = new RoutingCommandRunner(this::view, counted, localRunner::offers, calls, settings.routing(),
                 random);
     }
@@ -142,9 +144,18 @@ public final class Fabric implements NodeCluster {
         return router;
     }
 
-    /** Serves one fabric message that arrived on a connection this node accepted; answers calls. */
-    public Flux<WireMessage> serve(ClusterMessage message) {
-        return inbound.serve(message);
+    /**
+     * Serves one fabric message that arrived on a connection this node accepted; answers calls. The
+     * first message from a peer's connection makes it this node's way to that peer too: the returned
+     * {@code Flux} then also carries what this node sends to the peer, until the connection ends.
+     */
+    public Flux<WireMessage> serve(ClusterMessage message, ConnectionInfo connection) {
+        Flux<WireMessage> replies = inbound.serve(message);
+        if (!settings.clusterId().equals(message.clusterId())) {
+            return replies;
+        }
+        Flux<WireMessage> toPeer = links.accepted(connection.id(), message);
+        return toPeer == null ? replies : Flux.merge(toPeer, replies);
     }
 
     /** Joins the cluster, announcing the given URL to peers and clients. */
@@ -283,9 +294,19 @@ public final class Fabric implements NodeCluster {
         links.outboundFilter(java.util.Objects.requireNonNull(filter, "filter"));
     }
 
-    /** Whether this node holds an open link to the address (for tests and diagnostics). */
+    /** Whether this node can send to the address over an open connection (for tests and diagnostics). */
     public boolean linkOpen(String address) {
         return links.isOpen(address);
+    }
+
+    /** How many connections this node has dialed to peers that are open now (for tests and diagnostics). */
+    public int openLinks() {
+        return links.openLinks();
+    }
+
+    /** How many peers send to this node over connections they dialed (for tests and diagnostics). */
+    public int inboundChannels() {
+        return links.inboundChannels();
     }
 
     private void memberChanged(@Nullable MemberRecord previous, MemberRecord current) {
@@ -303,8 +324,8 @@ public final class Fabric implements NodeCluster {
         }
     }
 
-    private boolean linksSendCall(String address, ClusterMessage call, String callId) {
-        return links.sendCall(address, call, callId);
+    private @Nullable Object linksSendCall(String address, ClusterMessage message, @Nullable String callId) {
+        return links.sendCall(address, message, callId);
     }
 
     private ClusterMessage envelope(ClusterPayload payload) {

@@ -21,14 +21,14 @@ final class FabricCounters {
     private final LongAdder bytesReceived = new LongAdder();
     private final AtomicLongArray rttBuckets = new AtomicLongArray(BUCKETS);
 
-    void sent(int chars) {
+    void sent(int bytes) {
         messagesSent.increment();
-        bytesSent.add(chars);
+        bytesSent.add(bytes);
     }
 
-    void received(int chars) {
+    void received(int bytes) {
         messagesReceived.increment();
-        bytesReceived.add(chars);
+        bytesReceived.add(bytes);
     }
 
     void roundTrip(long nanos) {

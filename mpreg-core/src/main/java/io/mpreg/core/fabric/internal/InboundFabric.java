@@ -10,12 +10,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.mpreg.core.cluster.ClusterMessage;
-import io.mpreg.core.cluster.ClusterMessageCodec;
 import io.mpreg.core.cluster.ClusterNode;
 import io.mpreg.core.cluster.ClusterPayload;
 import io.mpreg.core.cluster.ClusterPayload.Ack;
 import io.mpreg.core.cluster.ClusterPayload.Call;
 import io.mpreg.core.cluster.ClusterPayload.CallResult;
+import io.mpreg.core.cluster.ClusterPayload.Cancel;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.rpc.CommandRunner;
@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.node.NullNode;
 
 /**
@@ -38,7 +39,8 @@ import tools.jackson.databind.node.NullNode;
  * own peer links (call results, and errors a peer answered a frame with).
  *
  * <p>A call runs on this node's own functions only, never routed further, so a
- * call cannot travel in a loop; it is bounded by the time its request had left.
+ * call cannot travel in a loop; it is bounded by the time its request had left,
+ * and a {@code cancel} from its sender disposes of it (nothing is answered).
  */
 final class InboundFabric {
 
@@ -51,14 +53,14 @@ final class InboundFabric {
     private final RemoteCalls calls;
     private final CommandRunner local;
     private final Clock clock;
-    private final ClusterMessageCodec messageCodec;
     private final Function<ClusterPayload, ClusterMessage> envelope;
     private final Supplier<@Nullable ClusterNode> node;
     private final Set<String> complainedPeers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Sinks.One<Boolean>> running = new ConcurrentHashMap<>();
     private BiConsumer<ClusterMessage, Ack> acks = (message, ack) -> { };
 
     InboundFabric(String clusterId, WireCodec codec, FabricCounters counters, Map<String, Long> lastSeen,
-            RemoteCalls calls, CommandRunner local, Clock clock, ClusterMessageCodec messageCodec,
+            RemoteCalls calls, CommandRunner local, Clock clock,
             Function<ClusterPayload, ClusterMessage> envelope, Supplier<@Nullable ClusterNode> node) {
         this.clusterId = clusterId;
         this.codec = codec;
@@ -67,7 +69,6 @@ final class InboundFabric {
         this.calls = calls;
         this.local = local;
         this.clock = clock;
-        this.messageCodec = messageCodec;
         this.envelope = envelope;
         this.node = node;
     }
@@ -77,7 +78,7 @@ final class InboundFabric {
         this.acks = onAck;
     }
 
-    /** A message on a connection this node accepted. */
+    /** A message on a connection this node accepted or on one of its links; returns the replies. */
     Flux<WireMessage> serve(ClusterMessage message) {
         ClusterPayload payload = message.payload();
         lastSeen.put(message.fromId(), System.nanoTime());
@@ -94,7 +95,14 @@ final class InboundFabric {
             calls.complete(result);
             return Flux.empty();
         }
-        counters.received(messageCodec.encode(message).length());
+        if (payload instanceof Cancel cancel) {
+            Sinks.One<Boolean> stop = running.get(cancel.u());
+            if (stop != null) {
+                stop.tryEmitValue(true);
+            }
+            return Flux.empty();
+        }
+        counters.received(message.frameBytes());
         if (payload instanceof Ack ack) {
             acks.accept(message, ack);
         }
@@ -102,8 +110,9 @@ final class InboundFabric {
         return Flux.empty();
     }
 
-    /** A frame arriving on one of this node's peer links. */
-    void fromLink(String address, String frame) {
+    /** A frame arriving on one of this node's peer links; answers go back on the link. */
+    void fromLink(PeerLink link, String frame) {
+        String address = link.address();
         WireMessage message;
         try {
             message = codec.decode(frame);
@@ -112,7 +121,11 @@ final class InboundFabric {
             return;
         }
         if (message instanceof ClusterMessage cluster) {
-            serve(cluster).subscribe(reply -> log.debug("dropping reply to {} on a link: {}", address, reply.role()));
+            serve(cluster).subscribe(reply -> {
+                if (!link.send(codec.encode(reply), null)) {
+                    log.debug("reply {} to {} dropped: the link is closed", reply.u(), address);
+                }
+            });
         } else if (message instanceof RpcResponse response && response.error() != null) {
             ErrorBody error = response.error();
             if (complainedPeers.add(address)) {
@@ -128,12 +141,16 @@ final class InboundFabric {
     private Mono<ClusterMessage> run(Call call) {
         Duration left = Duration.ofMillis(call.timeoutMillis());
         RequestContext context = new RequestContext(call.u(), clock.instant().plus(left));
+        Sinks.One<Boolean> stop = Sinks.one();
+        running.put(call.u(), stop);
         return local.run(call.command(), context)
                 .timeout(left, Mono.error(() -> MpregException.of(ErrorKind.TIMEOUT,
                         "the call did not finish within the " + left.toMillis() + " ms its request had left")))
                 .defaultIfEmpty(NullNode.getInstance())
                 .map(result -> new CallResult(call.u(), result, null))
                 .onErrorResume(failure -> Mono.just(new CallResult(call.u(), null, ErrorBody.of(asMpreg(failure)))))
+                .takeUntilOther(stop.asMono())
+                .doFinally(signal -> running.remove(call.u(), stop))
                 .map(envelope);
     }
 

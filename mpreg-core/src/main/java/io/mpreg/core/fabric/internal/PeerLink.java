@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * This node's one outbound WebSocket connection to one peer, shared by every
- * message and call sent to that peer (multiplexed: calls are correlated by
- * {@code u}).
+ * A WebSocket connection this node dials to one peer, shared by every
+ * message and call sent over it (multiplexed: calls are correlated by
+ * {@code u}). {@link PeerLinks} decides whether a peer is reached through its
+ * link or through the connection the peer dialed.
  *
  * <p>Connects on the first send and again on the first send after a drop,
  * never sooner than the backoff allows after failed attempts. Frames sent
@@ -44,11 +45,14 @@ final class PeerLink {
 
     /** What the link tells its owner. */
     interface Events {
-        /** A frame arrived on this link (a call result, usually). */
-        void received(String address, String frame);
+        /** A frame arrived on this link; whatever answers it goes back on the same link. */
+        void received(PeerLink link, String frame);
 
-        /** The connection ended: calls sent over it will not be answered. */
-        void lost(String address);
+        /**
+         * A connection to the peer at the address ended (a {@link PeerLink}'s or an {@link InboundChannel}):
+         * calls sent over it will not be answered.
+         */
+        void lost(Object connection, String address);
 
         /** A call queued on this link could not be sent. */
         void notSent(String callId, String address, String reason);
@@ -93,6 +97,16 @@ final class PeerLink {
                 .build());
         breaker.getEventPublisher().onStateTransition(event ->
                 log.info("peer link to {}: circuit {}", address, event.getStateTransition().getToState()));
+    }
+
+    /** The peer's address this link dials. */
+    String address() {
+        return address;
+    }
+
+    /** The state of the link's circuit breaker (for tests and diagnostics). */
+    CircuitBreaker.State circuitState() {
+        return breaker.getState();
     }
 
     /** Whether a connection is open now. */
@@ -181,7 +195,7 @@ final class PeerLink {
             connecting.set(false);
             return;
         }
-        opened.inbound().publishOn(dispatch).subscribe(frame -> events.received(address, frame),
+        opened.inbound().publishOn(dispatch).subscribe(frame -> events.received(this, frame),
                 failure -> log.debug("peer link to {}: inbound failed", address, failure));
         opened.onClose().subscribe(null, failure -> dropped(opened), () -> dropped(opened));
         connection.set(opened);
@@ -207,7 +221,7 @@ final class PeerLink {
             if (!closed) {
                 log.info("peer link to {} lost", address);
             }
-            events.lost(address);
+            events.lost(this, address);
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import io.mpreg.core.cluster.ClusterMessage;
+import io.mpreg.core.cluster.ClusterPayload;
 import io.mpreg.core.cluster.ClusterPayload.Call;
+import io.mpreg.core.cluster.ClusterPayload.Cancel;
 import io.mpreg.core.cluster.ClusterPayload.CallResult;
 import io.mpreg.core.cluster.Member;
 import io.mpreg.core.error.ErrorKind;
@@ -19,6 +21,7 @@ import io.mpreg.core.error.MpregException;
 import io.mpreg.core.fabric.RemoteCaller;
 import io.mpreg.core.rpc.RequestContext;
 import io.mpreg.core.wire.CommandSpec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -31,24 +34,33 @@ import tools.jackson.databind.node.ObjectNode;
  * The calls this node has sent to peers and awaits: correlated by {@code u},
  * completed by {@code call-result} messages, failed with {@code NODE_LOST}
  * when the link they left on drops or membership declares their peer dead or
- * gone, whichever comes first. Counts outcomes by peer.
+ * gone, whichever comes first. A call its request no longer wants (cancelled)
+ * is forgotten here and a {@code cancel} tells the peer to stop running it.
+ * Counts outcomes by peer.
  */
 public final class RemoteCalls implements RemoteCaller {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteCalls.class);
 
-    /** Sends one encoded call to a peer address; false if it could not even be queued. */
+    /** Sends a call, or the cancel of one, to a peer address. */
     @FunctionalInterface
     public interface CallSender {
-        boolean send(String address, ClusterMessage call, String callId);
+        /**
+         * @param callId the call whose failure to leave should be reported through {@link #notSent}, or null
+         * @return the connection the message was handed to, or null if it could not even be queued
+         */
+        @Nullable Object send(String address, ClusterMessage message, @Nullable String callId);
     }
 
-    private record Pending(String memberId, String address, MonoSink<JsonNode> sink) {
+    private record Pending(String memberId, String address, MonoSink<JsonNode> sink, @Nullable Object via) {
+        Pending via(Object connection) {
+            return new Pending(memberId, address, sink, connection);
+        }
     }
 
     private final String prefix;
     private final Clock clock;
-    private final Function<Call, ClusterMessage> envelope;
+    private final Function<ClusterPayload, ClusterMessage> envelope;
     private final CallSender sender;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -60,7 +72,8 @@ public final class RemoteCalls implements RemoteCaller {
      * @param envelope wraps a call payload in this node's message header
      * @param sender   sends a call over the peer link
      */
-    public RemoteCalls(String prefix, Clock clock, Function<Call, ClusterMessage> envelope, CallSender sender) {
+    public RemoteCalls(String prefix, Clock clock, Function<ClusterPayload, ClusterMessage> envelope,
+            CallSender sender) {
         this.prefix = prefix;
         this.clock = clock;
         this.envelope = envelope;
@@ -73,16 +86,22 @@ public final class RemoteCalls implements RemoteCaller {
             String u = prefix + sequence.incrementAndGet();
             long remaining = Duration.between(clock.instant(), context.deadline()).toMillis();
             String address = member.info().address();
-            Pending call = new Pending(member.id(), address, sink);
-            pending.put(u, call);
+            pending.put(u, new Pending(member.id(), address, sink, null));
             sink.onCancel(() -> {
-                if (pending.remove(u) != null) {
+                Pending cancelled = pending.remove(u);
+                if (cancelled != null) {
                     count(member.id(), "cancelled");
+                    if (cancelled.via() != null) {
+                        sender.send(address, envelope.apply(new Cancel(u)), null);
+                    }
                 }
             });
             ClusterMessage message = envelope.apply(new Call(u, command, Math.max(1, remaining)));
-            if (!sender.send(address, message, u)) {
+            Object via = sender.send(address, message, u);
+            if (via == null) {
                 notSent(u, "peer " + member.id() + " at " + address + " is unreachable");
+            } else {
+                pending.computeIfPresent(u, (id, call) -> call.via(via));
             }
         });
     }
@@ -112,10 +131,20 @@ public final class RemoteCalls implements RemoteCaller {
         }
     }
 
-    /** Fails every call sent over the link to the address (it dropped). */
-    public void linkLost(String address) {
-        failWhere(call -> call.address().equals(address),
+    /** Fails every call sent over the connection (it ended). */
+    public void connectionLost(Object connection, String address) {
+        failWhere(call -> call.via() == connection,
                 "connection to peer " + address + " was lost before the reply arrived");
+    }
+
+    /** Whether calls sent over the connection still await their results. */
+    public boolean pendingVia(Object connection) {
+        for (Pending call : pending.values()) {
+            if (call.via() == connection) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fails every call sent to a member declared dead or gone. */
