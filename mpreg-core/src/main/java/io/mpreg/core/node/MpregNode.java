@@ -12,6 +12,9 @@ import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
+import io.mpreg.core.pubsub.PubSubConfig;
+import io.mpreg.core.pubsub.PubSubExchange;
+import io.mpreg.core.pubsub.PubSubWire;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
@@ -35,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * <p>The built-in functions {@code echo} and {@code echos} are always present.
+ * The node serves the pub/sub roles with its {@link #pubSub() exchange}: a
+ * connection's subscriptions end when it closes.
  * Functions may be registered and unregistered while the node runs, through
  * {@link #registry()}. {@link #close()} stops the listener (open connections
  * are asked to close with status 1001 and given two seconds) and then the
@@ -47,17 +52,19 @@ public final class MpregNode implements AutoCloseable {
     private final MpregNodeConfig config;
     private final FunctionRegistry registry;
     private final FrameDispatcher dispatcher;
+    private final PubSubExchange pubSub;
     private final BlockingExecutor blocking;
     private final @Nullable BoundServer server;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      BlockingExecutor blocking, @Nullable BoundServer server, boolean secure) {
+                      PubSubExchange pubSub, BlockingExecutor blocking, @Nullable BoundServer server, boolean secure) {
         this.secure = secure;
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
+        this.pubSub = pubSub;
         this.blocking = blocking;
         this.server = server;
     }
@@ -67,8 +74,8 @@ public final class MpregNode implements AutoCloseable {
         return new MpregNodeBuilder();
     }
 
-    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, @Nullable KeyManagerFactory tls,
-                           List<MpregNodeBuilder.PendingFunction> functions) {
+    static MpregNode start(MpregNodeConfig config, PubSubConfig pubSubConfig, JsonMapper mapper, Clock clock,
+                           @Nullable KeyManagerFactory tls, List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
         try {
             FunctionRegistry registry = new FunctionRegistry();
@@ -78,12 +85,14 @@ public final class MpregNode implements AutoCloseable {
             }
             RpcService rpc = new RpcService(new LocalCommandRunner(registry, config.resources()), clock,
                     config.defaultRequestTimeout(), config.maxRequestTimeout());
-            FrameDispatcher dispatcher = new FrameDispatcher(WireCodec.rpc(mapper), rpc);
+            PubSubExchange pubSub = PubSubExchange.create(pubSubConfig, clock, mapper);
+            FrameDispatcher dispatcher = PubSubRoles.serve(
+                    new FrameDispatcher(PubSubWire.register(WireCodec.rpc(mapper)), rpc), pubSub);
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
             log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
                     registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, blocking, server, tls != null);
+            return new MpregNode(config, registry, dispatcher, pubSub, blocking, server, tls != null);
         } catch (RuntimeException e) {
             blocking.close();
             throw e;
@@ -110,6 +119,15 @@ public final class MpregNode implements AutoCloseable {
     /** The node's functions; register or unregister while it runs. */
     public FunctionRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The node's topic exchange: publish from code on the node
+     * ({@link PubSubExchange#publish}), subscribe in process
+     * ({@link PubSubExchange#subscribeInProcess}), read its statistics.
+     */
+    public PubSubExchange pubSub() {
+        return pubSub;
     }
 
     /** Serves one client connection; hand it to an external WebSocket endpoint when the node has no listener. */

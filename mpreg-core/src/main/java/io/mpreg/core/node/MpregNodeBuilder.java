@@ -19,6 +19,7 @@ import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionInvoker;
 import io.mpreg.core.function.MethodInvokers;
+import io.mpreg.core.pubsub.PubSubConfig;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +42,7 @@ public final class MpregNodeBuilder {
     }
 
     private MpregNodeConfig config = MpregNodeConfig.defaults();
+    private PubSubConfig pubSubConfig = PubSubConfig.defaults();
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
     private @Nullable KeyManagerFactory tls;
@@ -119,13 +121,19 @@ public final class MpregNodeBuilder {
                 config.blockingQueueCapacity(), listen);
     }
 
+    /** The settings of the node's pub/sub exchange (backlog, slow subscribers, match cache). */
+    public MpregNodeBuilder pubSub(PubSubConfig exchangeConfig) {
+        this.pubSubConfig = Objects.requireNonNull(exchangeConfig, "exchangeConfig");
+        return this;
+    }
+
     /** The mapper that reads arguments and writes results of method functions and frames. */
     public MpregNodeBuilder mapper(JsonMapper jsonMapper) {
         this.mapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
         return this;
     }
 
-    /** The clock that stamps request deadlines. */
+    /** The clock that stamps request deadlines, published messages and the backlog. */
     public MpregNodeBuilder clock(Clock nodeClock) {
         this.clock = Objects.requireNonNull(nodeClock, "nodeClock");
         return this;
@@ -181,7 +189,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, mapper, clock, tls, List.copyOf(functions));
+        return MpregNode.start(config, pubSubConfig, mapper, clock, tls, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,

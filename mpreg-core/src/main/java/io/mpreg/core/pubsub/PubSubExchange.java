@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -60,6 +61,7 @@ public final class PubSubExchange {
     private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TopicPattern, Integer> patternUse = new ConcurrentHashMap<>();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
+    private final AtomicLong inProcessSequence = new AtomicLong();
     // Publishers share it; a subscription replaying the backlog takes it alone, so no
     // message can fall between the replayed backlog and the live stream, or land in both.
     private final ReentrantReadWriteLock seam = new ReentrantReadWriteLock();
@@ -122,6 +124,31 @@ public final class PubSubExchange {
      */
     public Flux<WireMessage> outbound(ConnectionInfo connection) {
         return connection(connection.id()).outbox.notifications();
+    }
+
+    /**
+     * Subscribes code running on this node, without a connection. The
+     * subscription is registered when the returned {@code Flux} is subscribed
+     * (replaying the backlog first if asked) and ends when it is cancelled.
+     * Messages pass through a bounded queue under the configured
+     * slow-subscriber policy, like a connection's notifications; with
+     * {@code DISCONNECT} the {@code Flux} fails with {@code OVERLOADED}. A
+     * subscription that cannot be registered fails the {@code Flux} with the reason.
+     */
+    public Flux<PubSubMessage> subscribeInProcess(SubscriptionRequest request) {
+        Objects.requireNonNull(request, "request");
+        return Flux.defer(() -> {
+            String connectionId = "in-process-" + inProcessSequence.incrementAndGet();
+            Flux<WireMessage> notifications = outbound(new ConnectionInfo(connectionId, "in-process"));
+            try {
+                subscribe(connectionId, request);
+            } catch (MpregException e) {
+                connectionClosed(connectionId);
+                return Flux.error(e);
+            }
+            return notifications.map(notification -> ((PubSubNotification) notification).message())
+                    .doFinally(signal -> connectionClosed(connectionId));
+        });
     }
 
     /**
