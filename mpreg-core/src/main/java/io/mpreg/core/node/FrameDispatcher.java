@@ -40,8 +40,9 @@ import reactor.core.publisher.Sinks;
  * <p>Subsystems that push frames to a connection or keep per-connection state
  * join each connection's life through {@link #withLifecycle}: their pushed
  * frames are merged with the replies, and they hear when the connection ends.
- * The outgoing stream ends when the inbound one has ended and every reply has
- * left, or when a pushed stream fails.
+ * The outgoing stream completes when the inbound one has ended and every
+ * reply has left; it fails, ending the connection at once, when a pushed
+ * stream fails.
  *
  * <p>Immutable: {@link #withHandler}, {@link #withLifecycle} and
  * {@link #withMaxInFlight} return new dispatchers, so subsystems add their
@@ -128,14 +129,6 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
         Flux<String> pushedFrames = Flux.merge(pushed).map(this::encode).takeUntilOther(repliesDone.asMono());
         return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), pushedFrames)
-                .onErrorResume(failure -> {
-                    if (failure instanceof MpregException) {
-                        log.info("Ending connection {}: {}", connection.id(), failure.getMessage());
-                    } else {
-                        log.warn("Ending connection {}: its pushed frames failed", connection.id(), failure);
-                    }
-                    return Flux.empty();
-                })
                 .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
     }
 

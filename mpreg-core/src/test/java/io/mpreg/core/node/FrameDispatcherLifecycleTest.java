@@ -65,12 +65,12 @@ class FrameDispatcherLifecycleTest {
     }
 
     @Test
-    void aFailingPushedStreamEndsTheConnectionQuietly() {
+    void aFailingPushedStreamFailsTheConnectionsFrames() {
         FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(
                 Flux.error(MpregException.of(ErrorKind.OVERLOADED, "subscriber fell behind"))));
 
         StepVerifier.create(dispatcher.handle(CONNECTION, Flux.never()))
-                .expectComplete()
+                .expectErrorSatisfies(error -> assertThat(((MpregException) error).kind()).isEqualTo(ErrorKind.OVERLOADED))
                 .verify(WAIT);
 
         assertThat(closed).containsExactly("c1");
