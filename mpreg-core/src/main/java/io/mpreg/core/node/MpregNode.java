@@ -10,6 +10,7 @@ import javax.net.ssl.KeyManagerFactory;
 
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
+import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
 import io.mpreg.core.pubsub.PubSubConfig;
@@ -54,18 +55,21 @@ public final class MpregNode implements AutoCloseable {
     private final FrameDispatcher dispatcher;
     private final PubSubExchange pubSub;
     private final BlockingExecutor blocking;
+    private final JsonMapper mapper;
     private final @Nullable BoundServer server;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      PubSubExchange pubSub, BlockingExecutor blocking, @Nullable BoundServer server, boolean secure) {
+                      PubSubExchange pubSub, BlockingExecutor blocking, JsonMapper mapper,
+                      @Nullable BoundServer server, boolean secure) {
         this.secure = secure;
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.pubSub = pubSub;
         this.blocking = blocking;
+        this.mapper = mapper;
         this.server = server;
     }
 
@@ -75,7 +79,8 @@ public final class MpregNode implements AutoCloseable {
     }
 
     static MpregNode start(MpregNodeConfig config, PubSubConfig pubSubConfig, JsonMapper mapper, Clock clock,
-                           @Nullable KeyManagerFactory tls, List<MpregNodeBuilder.PendingFunction> functions) {
+                           CommandObserver observer, @Nullable KeyManagerFactory tls,
+                           List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
         try {
             FunctionRegistry registry = new FunctionRegistry();
@@ -83,7 +88,7 @@ public final class MpregNode implements AutoCloseable {
             for (MpregNodeBuilder.PendingFunction function : functions) {
                 registry.register(function.descriptor(), function.invoker().apply(mapper, blocking));
             }
-            RpcService rpc = new RpcService(new LocalCommandRunner(registry, config.resources()), clock,
+            RpcService rpc = new RpcService(observer.observe(new LocalCommandRunner(registry, config.resources())), clock,
                     config.defaultRequestTimeout(), config.maxRequestTimeout());
             PubSubExchange pubSub = PubSubExchange.create(pubSubConfig, clock, mapper);
             FrameDispatcher dispatcher = PubSubRoles.serve(
@@ -92,7 +97,7 @@ public final class MpregNode implements AutoCloseable {
             log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
                     registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, pubSub, blocking, server, tls != null);
+            return new MpregNode(config, registry, dispatcher, pubSub, blocking, mapper, server, tls != null);
         } catch (RuntimeException e) {
             blocking.close();
             throw e;
@@ -128,6 +133,16 @@ public final class MpregNode implements AutoCloseable {
      */
     public PubSubExchange pubSub() {
         return pubSub;
+    }
+
+    /** The pool that runs the node's plain (possibly blocking) functions; register method functions with it. */
+    public BlockingExecutor blockingExecutor() {
+        return blocking;
+    }
+
+    /** The mapper that reads arguments and writes results; register method functions with it. */
+    public JsonMapper mapper() {
+        return mapper;
     }
 
     /** Serves one client connection; hand it to an external WebSocket endpoint when the node has no listener. */

@@ -16,6 +16,7 @@ import javax.net.ssl.KeyManagerFactory;
 
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
+import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionInvoker;
 import io.mpreg.core.function.MethodInvokers;
@@ -45,6 +46,7 @@ public final class MpregNodeBuilder {
     private PubSubConfig pubSubConfig = PubSubConfig.defaults();
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
+    private CommandObserver observer = CommandObserver.NONE;
     private @Nullable KeyManagerFactory tls;
     private final List<PendingFunction> functions = new ArrayList<>();
     private final Set<String> functionNames = new HashSet<>(Set.of(BuiltinFunctions.ECHO, BuiltinFunctions.ECHOS));
@@ -133,6 +135,12 @@ public final class MpregNodeBuilder {
         return this;
     }
 
+    /** Hears of every command the node runs itself (for metrics and traces). */
+    public MpregNodeBuilder commandObserver(CommandObserver commandObserver) {
+        this.observer = Objects.requireNonNull(commandObserver, "commandObserver");
+        return this;
+    }
+
     /** The clock that stamps request deadlines, published messages and the backlog. */
     public MpregNodeBuilder clock(Clock nodeClock) {
         this.clock = Objects.requireNonNull(nodeClock, "nodeClock");
@@ -189,7 +197,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, pubSubConfig, mapper, clock, tls, List.copyOf(functions));
+        return MpregNode.start(config, pubSubConfig, mapper, clock, observer, tls, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,

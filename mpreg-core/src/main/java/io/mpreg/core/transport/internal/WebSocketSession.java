@@ -34,7 +34,6 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class WebSocketSession {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
-    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final WebsocketInbound in;
     private final WebsocketOutbound out;
@@ -58,7 +57,7 @@ final class WebSocketSession {
         in.withConnection(connectionRef::set);
         this.connection = Objects.requireNonNull(connectionRef.get(), "connection");
         ChannelPipeline pipeline = connection.channel().pipeline();
-        pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LINGER));
+        pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER));
         ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
         if (decoder != null) {
             pipeline.addAfter(decoder.name(), OversizeFrameCounter.NAME, new OversizeFrameCounter(counters, peer));
@@ -146,7 +145,7 @@ final class WebSocketSession {
         WebSocketCloseStatus status = failure instanceof MpregException mpreg && mpreg.kind() == ErrorKind.OVERLOADED
                 ? WebSocketCloseStatus.TRY_AGAIN_LATER : WebSocketCloseStatus.INTERNAL_SERVER_ERROR;
         out.sendClose(status.code(), status.reasonText())
-                .timeout(LINGER, timer)
+                .timeout(LingeringCloseHandler.DEFAULT_LINGER, timer)
                 .onErrorResume(error -> Mono.empty())
                 .doFinally(signal -> connection.dispose())
                 .subscribe();

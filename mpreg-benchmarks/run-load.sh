@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# End-to-end RPC round trip: MPREG's `echo` over WebSocket against NATS
+# request-reply (and a bare TCP echo as the floor), measured in the same run,
+# interleaved, on 127.0.0.1.
+#
+# Usage (from anywhere):  mpreg-benchmarks/run-load.sh
+# Settings (environment): ROUNDS=3 DURATION=20s WARMUP=5s PAYLOAD_BYTES=16
+#   IN_FLIGHT="1 64"   SKIP_BUILD=1 (reuse the last build)
+#   TARGETS="mpreg mpreg-node nats tcp": mpreg is the server app (Spring WebFlux),
+#     mpreg-node a core MpregNode without Spring, tcp a bare loopback echo (the floor)
+#   SERVER_JAVA_OPTS   extra JVM options for the MPREG node (e.g. JFR settings)
+#   LOADGEN_JAVA_OPTS  extra JVM options for the load generator
+#   KEEP_LOGS=1        keep the work directory with all logs and raw results
+# Prints one RESULT line per run, then a table of medians and the MPREG/NATS ratio.
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
+PAYLOAD_BYTES=${PAYLOAD_BYTES:-16}
+IN_FLIGHT=${IN_FLIGHT:-"1 64"}
+TARGETS=${TARGETS:-"mpreg mpreg-node nats tcp"}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:-}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d -t mpreg-load.XXXXXX)
+PIDS=()
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ "${KEEP_LOGS:-0}" == 1 ]]; then
+        echo "logs kept in $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "[run-load] $*" >&2; }
+
+# A port nothing listens on (bash's /dev/tcp connect fails), picked at random.
+free_port() {
+    local port
+    while true; do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+}
+
+# wait_until <seconds> <description> <command...>: polls the command every 0.2 s.
+wait_until() {
+    local seconds=$1 what=$2
+    shift 2
+    local deadline=$((SECONDS + seconds))
+    until "$@" >/dev/null 2>&1; do
+        if ((SECONDS >= deadline)); then
+            log "timed out after ${seconds}s waiting for $what"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+cd "$ROOT"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    log "building mpreg-server-app and mpreg-benchmarks"
+    ./mvnw -q -B -pl mpreg-server-app,mpreg-benchmarks -am package -DskipTests
+fi
+CLASSPATH_FILE=mpreg-benchmarks/target/classpath.txt
+BENCH_CP="mpreg-benchmarks/target/classes:$(cat "$CLASSPATH_FILE")"
+SERVER_JAR=$(ls mpreg-server-app/target/mpreg-server-app-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
+if [[ -z "$SERVER_JAR" && " $TARGETS " == *" mpreg "* ]]; then
+    log "no mpreg-server-app jar was built"
+    exit 1
+fi
+
+if ! command -v nats-server >/dev/null 2>&1; then
+    log "installing nats-server from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server >/dev/null
+fi
+
+NATS_PORT=$(free_port)
+log "starting nats-server on 127.0.0.1:$NATS_PORT"
+nats-server -a 127.0.0.1 -p "$NATS_PORT" >"$WORK/nats-server.log" 2>&1 &
+PIDS+=($!)
+wait_until 20 "nats-server" bash -c "exec 3<>/dev/tcp/127.0.0.1/$NATS_PORT"
+
+log "starting the NATS echo responder (its own JVM, as the MPREG node is)"
+java -cp "$BENCH_CP" io.mpreg.benchmarks.load.NatsEchoResponder "nats://127.0.0.1:$NATS_PORT" \
+    >"$WORK/nats-responder.log" 2>&1 &
+PIDS+=($!)
+wait_until 60 "the NATS responder" grep -q '^READY' "$WORK/nats-responder.log"
+
+TCP_PORT=""
+if [[ " $TARGETS " == *" tcp "* ]]; then
+    TCP_PORT=$(free_port)
+    log "starting the bare TCP echo server on 127.0.0.1:$TCP_PORT"
+    java -cp "$BENCH_CP" io.mpreg.benchmarks.load.TcpEchoServer "$TCP_PORT" >"$WORK/tcp-echo.log" 2>&1 &
+    PIDS+=($!)
+    wait_until 60 "the TCP echo server" grep -q '^READY' "$WORK/tcp-echo.log"
+fi
+
+NODE_PORT=""
+if [[ " $TARGETS " == *" mpreg-node "* ]]; then
+    NODE_PORT=$(free_port)
+    log "starting a core MpregNode (no Spring) on 127.0.0.1:$NODE_PORT"
+    # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
+    java $SERVER_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.MpregNodeServer "$NODE_PORT" \
+        >"$WORK/mpreg-node.log" 2>&1 &
+    PIDS+=($!)
+    wait_until 60 "the core MpregNode" grep -q '^READY' "$WORK/mpreg-node.log"
+fi
+
+MPREG_PORT=""
+if [[ " $TARGETS " == *" mpreg "* ]]; then
+    MPREG_PORT=$(free_port)
+    log "starting $SERVER_JAR on 127.0.0.1:$MPREG_PORT"
+    # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
+    java $SERVER_JAVA_OPTS -jar "$SERVER_JAR" --server.address=127.0.0.1 --server.port="$MPREG_PORT" \
+        >"$WORK/mpreg-server.log" 2>&1 &
+    MPREG_PID=$!
+    PIDS+=($MPREG_PID)
+    # Readiness probe if the node exposes it, else overall health.
+    mpreg_ready() {
+        curl -fsS "http://127.0.0.1:$MPREG_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' \
+            || curl -fsS "http://127.0.0.1:$MPREG_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'
+    }
+    if ! wait_until 120 "MPREG readiness" mpreg_ready; then
+        tail -n 30 "$WORK/mpreg-server.log" >&2
+        exit 1
+    fi
+fi
+
+url_of() {
+    case $1 in
+        mpreg) echo "ws://127.0.0.1:$MPREG_PORT/mpreg" ;;
+        mpreg-node) echo "ws://127.0.0.1:$NODE_PORT/mpreg" ;;
+        nats) echo "nats://127.0.0.1:$NATS_PORT" ;;
+        tcp) echo "tcp://127.0.0.1:$TCP_PORT" ;;
+    esac
+}
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+    for in_flight in $IN_FLIGHT; do
+        for target in $TARGETS; do
+            log "round $round/$ROUNDS: $target, $in_flight in flight"
+            # shellcheck disable=SC2086 # LOADGEN_JAVA_OPTS is a list of options
+            line=$(java $LOADGEN_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.LoadGenerator \
+                --target "${target%-node}" --url "$(url_of "$target")" --in-flight "$in_flight" \
+                --duration "$DURATION" --warmup "$WARMUP" --payload-bytes "$PAYLOAD_BYTES" \
+                2>>"$WORK/loadgen.log" | grep '^RESULT' || true)
+            if [[ -z "$line" ]]; then
+                log "the $target run failed; see the log below"
+                tail -n 20 "$WORK/loadgen.log" >&2
+                exit 1
+            fi
+            # The core node speaks the same protocol: relabel its lines.
+            echo "${line/target=${target%-node} /target=$target } round=$round" | tee -a "$RESULTS"
+        done
+    done
+done
+
+if [[ -n "$SERVER_JAVA_OPTS" && -n "$MPREG_PORT" ]]; then
+    log "MPREG node options: $SERVER_JAVA_OPTS (pid $MPREG_PID)"
+fi
+
+# Table of medians over the rounds, and MPREG's throughput as a ratio of NATS's.
+echo
+awk -v rounds="$ROUNDS" -v payload="$PAYLOAD_BYTES" '
+function field(name,    i, kv) {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
+    return ""
+}
+function median(list,    values, n, i, j, t) {
+    n = split(list, values, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+        if (values[j] + 0 < values[i] + 0) { t = values[i]; values[i] = values[j]; values[j] = t }
+    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+}
+/^RESULT/ {
+    key = field("target") SUBSEP field("in_flight")
+    if (!(key in seen)) { seen[key] = 1; order[++count] = key }
+    rps[key] = rps[key] " " field("requests_per_s")
+    p50[key] = p50[key] " " field("p50_us")
+    p99[key] = p99[key] " " field("p99_us")
+    p999[key] = p999[key] " " field("p999_us")
+}
+END {
+    printf "Medians of %d rounds, %d-byte payload\n", rounds, payload
+    printf "%-10s %9s %12s %10s %10s %10s %12s\n", "target", "in_flight", "requests/s", "p50_us", "p99_us", "p999_us", "rps_vs_nats"
+    for (k = 1; k <= count; k++) {
+        split(order[k], parts, SUBSEP)
+        m = median(rps[order[k]])
+        natsKey = "nats" SUBSEP parts[2]
+        ratio = (natsKey in rps) ? sprintf("%.2f", m / median(rps[natsKey])) : "-"
+        printf "%-10s %9s %12.0f %10.1f %10.1f %10.1f %12s\n", parts[1], parts[2], m,
+            median(p50[order[k]]), median(p99[order[k]]), median(p999[order[k]]), ratio
+    }
+}' "$RESULTS"

@@ -1,0 +1,70 @@
+package io.mpreg.spring.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import io.mpreg.core.node.MpregNode;
+import io.mpreg.core.node.MpregNodeBuilder;
+import io.mpreg.core.rpc.CommandObserver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The node embedded in the application, started with the context and closed
+ * gracefully with it. Every {@link io.mpreg.spring.MpregFunction} bean method
+ * is registered on it once all singletons exist.
+ *
+ * <p>The node opens a listener of its own on {@code mpreg.node.port}, unless a
+ * customizer turns it off (the WebFlux endpoint does, serving the node on the
+ * application's port instead).
+ */
+@AutoConfiguration
+@ConditionalOnClass(MpregNode.class)
+@ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MpregProperties.class)
+public final class MpregNodeAutoConfiguration {
+
+    private static final String FALLBACK_NAME = "mpreg-node";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MpregNode mpregNode(MpregProperties properties, ObjectProvider<JsonMapper> mapper,
+            ObjectProvider<CommandObserver> observer, ObjectProvider<MpregNodeCustomizer> customizers) {
+        MpregProperties.Node node = properties.getNode();
+        MpregNodeBuilder builder = MpregNode.builder()
+                .name(StringUtils.hasText(node.getName()) ? node.getName() : defaultName())
+                .host(node.getHost())
+                .port(node.getPort())
+                .resources(node.getResources().stream().filter(StringUtils::hasText).toArray(String[]::new))
+                .maxFrameSize(Math.toIntExact(node.getMaxFrameSize().toBytes()))
+                .requestTimeouts(node.getRequest().getDefaultTimeout(), node.getRequest().getMaxTimeout())
+                .blockingPool(node.getBlocking().getPoolSize(), node.getBlocking().getQueueCapacity());
+        mapper.ifUnique(builder::mapper);
+        observer.ifUnique(builder::commandObserver);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.start();
+    }
+
+    @Bean
+    static MpregFunctionRegistrar mpregFunctionRegistrar(ConfigurableListableBeanFactory beanFactory,
+            ObjectProvider<MpregNode> node) {
+        return new MpregFunctionRegistrar(beanFactory, node::getObject);
+    }
+
+    private static String defaultName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException noHostName) {
+            return FALLBACK_NAME;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.mpreg.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.mpreg.core.node.MpregNode;
+import io.mpreg.core.transport.internal.LingeringCloseHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * Serves the embedded node's WebSocket endpoint on the application's WebFlux
+ * server, at {@code /mpreg} and at {@code /} (where original MPREG clients
+ * connect), so the node and Actuator share one port.
+ *
+ * <p>Frames over {@code mpreg.node.max-frame-size} close the connection with
+ * status 1009. The limit is set on WebFlux's WebSocket service, so it applies
+ * to every WebSocket endpoint of the application.
+ */
+@AutoConfiguration(after = MpregNodeAutoConfiguration.class,
+        beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MpregProperties.class)
+@ConditionalOnClass({MpregNode.class, WebSocketHandler.class, ReactorNettyRequestUpgradeStrategy.class})
+public final class MpregWebFluxAutoConfiguration {
+
+    /** The paths the endpoint answers on. */
+    static final String[] PATHS = {"/mpreg", "/"};
+
+    /** How long a closing connection waits for its peer to close too. */
+
+    /** Tells the node not to open a listener of its own: this server serves its endpoint. */
+    @Bean
+    @ConditionalOnMissingBean(name = "mpregWebFluxEndpointCustomizer")
+    MpregNodeCustomizer mpregWebFluxEndpointCustomizer() {
+        return builder -> builder.listen(false);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebSocketEndpointStats mpregWebSocketEndpointStats() {
+        return new WebSocketEndpointStats();
+    }
+
+    @Bean
+    @ConditionalOnBean(MpregNode.class)
+    @ConditionalOnMissingBean(name = "mpregWebSocketHandler")
+    WebSocketHandler mpregWebSocketHandler(MpregNode node, WebSocketEndpointStats stats) {
+        return new ConnectionHandlerWebSocketHandler(node.connectionHandler(), stats);
+    }
+
+    @Bean
+    @ConditionalOnBean(MpregNode.class)
+    @ConditionalOnMissingBean(name = "mpregHandlerMapping")
+    SimpleUrlHandlerMapping mpregHandlerMapping(WebSocketHandler mpregWebSocketHandler) {
+        Map<String, WebSocketHandler> byPath = new LinkedHashMap<>();
+        for (String path : PATHS) {
+            byPath.put(path, mpregWebSocketHandler);
+        }
+        // Before WebFlux's own mappings, so "/" reaches the endpoint rather than a static resource.
+        return new SimpleUrlHandlerMapping(byPath, Ordered.HIGHEST_PRECEDENCE + 10);
+    }
+
+    /** Lets a client still sending an oversize frame read the 1009 close frame before the socket goes. */
+    @Bean
+    @ConditionalOnClass(NettyServerCustomizer.class)
+    @ConditionalOnMissingBean(name = "mpregLingeringCloseCustomizer")
+    NettyServerCustomizer mpregLingeringCloseCustomizer() {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) ->
+                channel.pipeline().addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER)));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "mpregWebSocketServiceConfigurer")
+    WebFluxConfigurer mpregWebSocketServiceConfigurer(MpregProperties properties) {
+        int maxFramePayloadLength = Math.toIntExact(properties.getNode().getMaxFrameSize().toBytes());
+        return new WebFluxConfigurer() {
+            @Override
+            public WebSocketService getWebSocketService() {
+                return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                        () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFramePayloadLength)));
+            }
+        };
+    }
+}
