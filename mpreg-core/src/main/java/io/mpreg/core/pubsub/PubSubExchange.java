@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,6 +236,26 @@ public final class PubSubExchange {
     /** The patterns of all local subscriptions, for peers deciding what to forward here. */
     public InterestSummary interest() {
         return new InterestSummary(patternUse.keySet(), index.generation());
+    }
+
+    /** The live subscriptions, by connection and then subscription id. */
+    public List<SubscriptionView> subscriptions() {
+        List<SubscriptionView> views = new ArrayList<>();
+        List<Map.Entry<String, Connection>> byId = new ArrayList<>(connections.entrySet());
+        byId.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Connection> entry : byId) {
+            List<LocalSubscription> live;
+            synchronized (entry.getValue()) {
+                live = new ArrayList<>(entry.getValue().subscriptions.values());
+            }
+            live.sort(Comparator.comparing(LocalSubscription::id));
+            for (LocalSubscription subscription : live) {
+                views.add(new SubscriptionView(entry.getKey(), subscription.id(), subscription.request().patterns()
+                        .stream().map(p -> (p.exactMatch() ? "=" : "") + p.pattern()).toList(),
+                        subscription.request().subscriber()));
+            }
+        }
+        return views;
     }
 
     /** A snapshot of the counters. */
