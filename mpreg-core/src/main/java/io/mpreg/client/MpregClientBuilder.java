@@ -10,7 +10,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import io.mpreg.client.internal.ClientSettings;
 import io.mpreg.client.internal.DefaultMpregClient;
-import io.mpreg.client.internal.ReconnectBackoff;
+import io.mpreg.core.transport.ReconnectBackoff;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

@@ -2,6 +2,10 @@ package io.mpreg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -36,6 +40,25 @@ class ActuatorTest {
     }
 
     @Test
+    void theNodeJoinsItsClusterOnTheBoundPortAndHealthShowsTheCluster() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> web().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.mpregCluster.status").isEqualTo("UP")
+                .jsonPath("$.components.mpregCluster.details.node").isEqualTo("test-node")
+                .jsonPath("$.components.mpregCluster.details.alive").isEqualTo(1)
+                .jsonPath("$.components.mpregCluster.details.quorum").isEqualTo(1));
+
+        web().get().uri("/actuator/mpreg").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.self.id").isEqualTo("test-node")
+                .jsonPath("$.members[0].url").isEqualTo("ws://127.0.0.1:" + port + "/mpreg")
+                .jsonPath("$.members[0].managementUrl").isEqualTo("http://127.0.0.1:" + port + "/actuator")
+                .jsonPath("$.functions[?(@.name == 'ingest')].nodes[0]").isEqualTo("test-node");
+    }
+
+    @Test
     void prometheusExposesTheMpregMeters() {
         try (RawWebSocket socket = RawWebSocket.connect(port, "/mpreg")) {
             socket.call("""
@@ -49,7 +72,9 @@ class ActuatorTest {
                     .contains("mpreg_rpc_server_requests_seconds_count{")
                     .contains("function=\"echo\"")
                     .contains("outcome=\"success\"")
-                    .contains("mpreg_connections");
+                    .contains("mpreg_connections")
+                    .contains("mpreg_cluster_members{")
+                    .contains("mpreg_cluster_remote_calls_total{");
         }
     }
 }

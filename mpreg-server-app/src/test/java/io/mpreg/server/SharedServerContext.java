@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
         "mpreg.node.name=test-node",
         "mpreg.node.resources=demo,cpu",
         "mpreg.node.blocking.pool-size=2",

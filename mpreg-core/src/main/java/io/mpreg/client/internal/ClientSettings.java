@@ -1,5 +1,6 @@
 package io.mpreg.client.internal;
 
+import io.mpreg.core.transport.ReconnectBackoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import io.mpreg.core.cluster.ClusterPayload.Ack;
+import io.mpreg.core.cluster.ClusterPayload.Call;
+import io.mpreg.core.cluster.ClusterPayload.CallResult;
+import io.mpreg.core.cluster.ClusterPayload.Cancel;
 import io.mpreg.core.cluster.ClusterPayload.Gossip;
 import io.mpreg.core.cluster.ClusterPayload.Join;
 import io.mpreg.core.cluster.ClusterPayload.Ping;
@@ -15,6 +18,8 @@ import io.mpreg.core.cluster.ClusterPayload.SyncDigest;
 import io.mpreg.core.cluster.ClusterPayload.SyncState;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.wire.CommandSpec;
+import io.mpreg.core.wire.ErrorBody;
 import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
@@ -113,6 +118,22 @@ public final class ClusterMessageCodec {
             g.writeEndArray();
         } else if (payload instanceof Refused refused) {
             g.writeStringProperty("reason", refused.reason());
+        } else if (payload instanceof Call call) {
+            g.writeStringProperty("u", call.u());
+            g.writeName("cmd");
+            call.command().writeTo(g);
+            g.writeNumberProperty("timeout", call.timeoutMillis());
+        } else if (payload instanceof CallResult result) {
+            g.writeStringProperty("u", result.u());
+            if (result.error() != null) {
+                g.writeName("error");
+                result.error().writeTo(g);
+            } else {
+                g.writeName("r");
+                g.writePOJO(result.result());
+            }
+        } else if (payload instanceof Cancel cancel) {
+            g.writeStringProperty("u", cancel.u());
         }
     }
 
@@ -146,6 +167,9 @@ public final class ClusterMessageCodec {
             g.writeStringProperty("ver", f.version());
             writeStrings("res", f.resources(), g);
             g.writeStringProperty("desc", f.description());
+            if (f.idempotent()) {
+                g.writeBooleanProperty("idem", true);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -176,10 +200,34 @@ public final class ClusterMessageCodec {
                     readInts(fields.optionalArray(frame, "want"), fields));
             case GOSSIP -> new Gossip();
             case REFUSED -> new Refused(fields.requireString(frame, "reason"));
+            case CALL -> readCall(frame, fields);
+            case CALL_RESULT -> readCallResult(frame, fields);
+            case CANCEL -> new Cancel(fields.requireU());
         };
         return new ClusterMessage(fields.requireString(frame, "cluster"), fields.requireString(frame, "from"),
                 fields.requireString(frame, "addr"), (int) optionalLong(frame, "load", fields), payload,
-                readRecords(fields.optionalArray(frame, "gossip"), fields));
+                readRecords(fields.optionalArray(frame, "gossip"), fields), fields.frameBytes());
+    }
+
+    private static Call readCall(ObjectNode frame, Fields fields) {
+        long timeout = requireLong(frame, "timeout", fields);
+        if (timeout < 1) {
+            throw fields.reject("field 'timeout' must be a positive number of milliseconds");
+        }
+        return new Call(fields.requireU(), CommandSpec.decode(fields.requireObject(frame, "cmd"), fields), timeout);
+    }
+
+    private static CallResult readCallResult(ObjectNode frame, Fields fields) {
+        String u = fields.requireU();
+        ObjectNode error = fields.optionalObject(frame, "error");
+        if (error != null) {
+            return new CallResult(u, null, ErrorBody.decode(error, fields));
+        }
+        JsonNode result = frame.get("r");
+        if (result == null) {
+            throw fields.reject("field 'r' or 'error' is required");
+        }
+        return new CallResult(u, result, null);
     }
 
     private static List<MemberRecord> readRecords(List<JsonNode> nodes, Fields fields) {
@@ -204,8 +252,13 @@ public final class ClusterMessageCodec {
             }
             ObjectNode fn = (ObjectNode) f;
             String description = fields.optionalString(fn, "desc");
+            JsonNode idempotent = fn.get("idem");
+            if (idempotent != null && !idempotent.isNull() && !idempotent.isBoolean()) {
+                throw fields.reject("field 'idem' must be a boolean");
+            }
             functions.add(new FunctionEntry(fields.requireString(fn, "name"), fields.requireString(fn, "ver"),
-                    new TreeSet<>(fields.optionalStringArray(fn, "res")), description == null ? "" : description));
+                    new TreeSet<>(fields.optionalStringArray(fn, "res")), description == null ? "" : description,
+                    idempotent != null && idempotent.booleanValue()));
         }
         MemberInfo info = new MemberInfo(fields.requireString(r, "addr"), fields.optionalString(r, "client"),
                 fields.optionalString(r, "mgmt"), new TreeSet<>(fields.optionalStringArray(r, "res")), functions);

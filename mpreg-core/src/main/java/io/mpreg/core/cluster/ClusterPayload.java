@@ -3,6 +3,11 @@ package io.mpreg.core.cluster;
 import java.util.List;
 import java.util.Objects;
 
+import io.mpreg.core.wire.CommandSpec;
+import io.mpreg.core.wire.ErrorBody;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
 /** The kind-specific part of a {@link ClusterMessage}. */
 public sealed interface ClusterPayload {
 
@@ -130,6 +135,67 @@ public sealed interface ClusterPayload {
         @Override
         public MessageKind kind() {
             return MessageKind.REFUSED;
+        }
+    }
+
+    /**
+     * Runs one command on the receiver on behalf of a request of the sender.
+     * The receiver runs it itself (never routes it further, so calls cannot loop).
+     *
+     * @param u             the call's correlation id, echoed by the result
+     * @param command       the command with every reference already substituted
+     * @param timeoutMillis the time left to the request when the call was sent (at least 1)
+     */
+    record Call(String u, CommandSpec command, long timeoutMillis) implements ClusterPayload {
+        public Call {
+            Objects.requireNonNull(u, "u");
+            Objects.requireNonNull(command, "command");
+            if (timeoutMillis < 1) {
+                throw new IllegalArgumentException("timeoutMillis must be at least 1, was " + timeoutMillis);
+            }
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.CALL;
+        }
+    }
+
+    /**
+     * The outcome of a {@link Call}: its result, or its error.
+     *
+     * @param u      the id of the call this answers
+     * @param result the command's result when it succeeded ({@code null} on failure)
+     * @param error  the failure, or {@code null} on success
+     */
+    record CallResult(String u, @Nullable JsonNode result, @Nullable ErrorBody error) implements ClusterPayload {
+        public CallResult {
+            Objects.requireNonNull(u, "u");
+            if ((result == null) == (error == null)) {
+                throw new IllegalArgumentException("exactly one of result and error must be set");
+            }
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.CALL_RESULT;
+        }
+    }
+
+    /**
+     * Withdraws a {@link Call}: the request it served failed or was cancelled,
+     * so the receiver disposes of the running invocation (no result is sent).
+     *
+     * @param u the id of the call to stop
+     */
+    record Cancel(String u) implements ClusterPayload {
+        public Cancel {
+            Objects.requireNonNull(u, "u");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.CANCEL;
         }
     }
 }

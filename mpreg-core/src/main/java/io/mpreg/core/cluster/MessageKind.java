@@ -24,7 +24,13 @@ public enum MessageKind {
     /** Carries piggybacked updates only. */
     GOSSIP(7, "gossip"),
     /** The receiver belongs to another cluster and refuses the sender. */
-    REFUSED(8, "refused");
+    REFUSED(8, "refused"),
+    /** Runs one command (arguments resolved) on the receiver, for the sender's request; answered with {@link #CALL_RESULT}. */
+    CALL(9, "call"),
+    /** The result or error of a {@link #CALL}, sent back on the connection the call arrived on. */
+    CALL_RESULT(10, "call-result"),
+    /** The sender no longer wants the outcome of a {@link #CALL}: the receiver stops running it and answers nothing. */
+    CANCEL(11, "cancel");
 
     private final int code;
     private final String wireName;

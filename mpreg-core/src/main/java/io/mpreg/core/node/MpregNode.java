@@ -2,12 +2,19 @@ package io.mpreg.core.node;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.KeyManagerFactory;
 
+import io.mpreg.core.cluster.ClusterMessage;
+import io.mpreg.core.fabric.NodeCluster;
+import io.mpreg.core.fabric.internal.Fabric;
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.rpc.CommandObserver;
@@ -16,6 +23,7 @@ import io.mpreg.core.function.LocalCommandRunner;
 import io.mpreg.core.pubsub.PubSubConfig;
 import io.mpreg.core.pubsub.PubSubExchange;
 import io.mpreg.core.pubsub.PubSubWire;
+import io.mpreg.core.rpc.CommandRunner;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
@@ -38,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * }
  * }</pre>
  *
- * <p>The built-in functions {@code echo} and {@code echos} are always present.
+ * <p>The built-in functions {@code echo}, {@code echos} and {@code mpreg.cluster} are always present.
+ * With cluster settings ({@link MpregNodeBuilder#cluster}) the node joins a cluster and runs each
+ * command on a member offering it; {@link #cluster()} shows that cluster.
  * The node serves the pub/sub roles with its {@link #pubSub() exchange}: a
  * connection's subscriptions end when it closes.
  * Functions may be registered and unregistered while the node runs, through
@@ -57,12 +67,16 @@ public final class MpregNode implements AutoCloseable {
     private final BlockingExecutor blocking;
     private final JsonMapper mapper;
     private final @Nullable BoundServer server;
+    private final @Nullable Fabric fabric;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean joined = new AtomicBoolean();
+    private final AtomicBoolean left = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
                       PubSubExchange pubSub, BlockingExecutor blocking, JsonMapper mapper,
-                      @Nullable BoundServer server, boolean secure) {
+                      @Nullable BoundServer server, boolean secure, @Nullable Fabric fabric) {
+        this.fabric = fabric;
         this.secure = secure;
         this.config = config;
         this.registry = registry;
@@ -79,26 +93,53 @@ public final class MpregNode implements AutoCloseable {
     }
 
     static MpregNode start(MpregNodeConfig config, PubSubConfig pubSubConfig, JsonMapper mapper, Clock clock,
+                           Random random,
                            CommandObserver observer, @Nullable KeyManagerFactory tls,
                            List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
+        Fabric fabric = null;
         try {
             FunctionRegistry registry = new FunctionRegistry();
             BuiltinFunctions.registerInto(registry);
             for (MpregNodeBuilder.PendingFunction function : functions) {
                 registry.register(function.descriptor(), function.invoker().apply(mapper, blocking));
             }
-            RpcService rpc = new RpcService(observer.observe(new LocalCommandRunner(registry, config.resources())), clock,
-                    config.defaultRequestTimeout(), config.maxRequestTimeout());
+            LocalCommandRunner local = new LocalCommandRunner(registry, config.resources());
+            CommandRunner observed = observer.observe(local);
+            CommandRunner runner = observed;
+            WireCodec codec = PubSubWire.register(WireCodec.rpc(mapper));
+            if (config.cluster().enabled()) {
+                fabric = new Fabric(config.cluster(), config.name(), registry, local, observed, mapper, clock, random);
+                runner = fabric.commandRunner();
+                codec = Fabric.codec(codec);
+            }
+            RpcService rpc = new RpcService(runner, clock, config.defaultRequestTimeout(), config.maxRequestTimeout());
             PubSubExchange pubSub = PubSubExchange.create(pubSubConfig, clock, mapper);
-            FrameDispatcher dispatcher = PubSubRoles.serve(
-                    new FrameDispatcher(PubSubWire.register(WireCodec.rpc(mapper)), rpc), pubSub);
+            FrameDispatcher dispatcher = PubSubRoles.serve(new FrameDispatcher(codec, rpc), pubSub);
+            if (fabric != null) {
+                Fabric served = fabric;
+                dispatcher = dispatcher.withHandler(ClusterMessage.ROLE,
+                        (message, connection) -> served.serve((ClusterMessage) message, connection));
+            }
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
-            log.info("Node '{}' started{} with {} function(s), resources {}", config.name(),
+            MpregNode node = new MpregNode(config, registry, dispatcher, pubSub, blocking, mapper, server, tls != null,
+                    fabric);
+            registry.register(ClusterIntrospection.DESCRIPTOR, ClusterIntrospection.invoker(node));
+            boolean joinNow = fabric != null && (server != null || config.cluster().advertisedUrl() != null);
+            if (joinNow) {
+                node.joinCluster(node.advertisedUrl(), config.cluster().managementUrl());
+            }
+            log.info("Node '{}' started{} with {} function(s), resources {}{}", config.name(),
                     server == null ? " without a listener" : " on port " + server.port(),
-                    registry.descriptors().size(), config.resources());
-            return new MpregNode(config, registry, dispatcher, pubSub, blocking, mapper, server, tls != null);
+                    registry.descriptors().size(), config.resources(),
+                    fabric == null ? "" : joinNow ? ", cluster '" + config.cluster().clusterId() + "'"
+                            : ", joining cluster '" + config.cluster().clusterId() + "' once joinCluster(url) "
+                            + "gives the URL its endpoint serves");
+            return node;
         } catch (RuntimeException e) {
+            if (fabric != null) {
+                fabric.close();
+            }
             blocking.close();
             throw e;
         }
@@ -175,6 +216,61 @@ public final class MpregNode implements AutoCloseable {
         return (secure ? "wss://" : "ws://") + host + ":" + port() + "/mpreg";
     }
 
+    /** The node's cluster, or empty when it runs alone. */
+    public Optional<NodeCluster> cluster() {
+        return Optional.ofNullable(fabric);
+    }
+
+    /**
+     * Joins the cluster now, announcing the given URLs. A node with a listener of its own, or
+     * with an advertised URL in its settings, joins when it starts; a node served by another
+     * endpoint (e.g. Spring WebFlux on a port chosen at bind time) joins once that endpoint
+     * listens and its URL is known.
+     *
+     * @param advertisedUrl the URL peers and clients reach this node at ({@code ws://} or {@code wss://})
+     * @param managementUrl the management (Actuator) URL announced in the catalog, or {@code null}
+     * @throws IllegalStateException if the node is not clustered, or has joined already
+     */
+    public void joinCluster(String advertisedUrl, @Nullable String managementUrl) {
+        Objects.requireNonNull(advertisedUrl, "advertisedUrl");
+        if (fabric == null) {
+            throw new IllegalStateException("node '" + config.name() + "' has no cluster settings");
+        }
+        if (!joined.compareAndSet(false, true)) {
+            throw new IllegalStateException("node '" + config.name() + "' has joined its cluster already");
+        }
+        fabric.start(advertisedUrl, managementUrl);
+    }
+
+    /**
+     * Says goodbye to the cluster (every member removes this node at once) while the node keeps
+     * serving the calls it has; {@link #close()} does the same first. Idempotent; nothing to do
+     * when the node is not clustered or has not joined.
+     */
+    public void leaveCluster() {
+        if (fabric != null && joined.get() && left.compareAndSet(false, true)) {
+            fabric.leave();
+        }
+    }
+
+    /**
+     * The URL announced to peers and clients: the cluster's advertised URL when set, else
+     * {@link #url()} with the host's address in place of a wildcard listener address.
+     */
+    String advertisedUrl() {
+        String configured = config.cluster().advertisedUrl();
+        if (configured != null) {
+            return configured;
+        }
+        String host = config.host();
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            host = localAddress();
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return (secure ? "wss://" : "ws://") + host + ":" + port() + "/mpreg";
+    }
+
     /** Counters of the node's own listener (connections, frames, oversize and idle closes). */
     public TransportStats transportStats() {
         return requireServer().stats();
@@ -187,12 +283,26 @@ public final class MpregNode implements AutoCloseable {
             return;
         }
         try {
+            leaveCluster();
             if (server != null) {
                 server.closeGracefully(Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
             }
         } finally {
+            if (fabric != null) {
+                fabric.close();
+            }
             blocking.close();
             log.info("Node '{}' stopped", config.name());
+        }
+    }
+
+    private static String localAddress() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            log.warn("cannot find this host's address ({}); advertising 127.0.0.1: set the cluster's advertised URL",
+                    e.getMessage());
+            return "127.0.0.1";
         }
     }
 

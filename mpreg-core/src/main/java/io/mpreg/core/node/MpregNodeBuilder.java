@@ -9,11 +9,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
 
 import javax.net.ssl.KeyManagerFactory;
 
+import io.mpreg.core.fabric.ClusterSettings;
 import io.mpreg.core.function.BlockingExecutor;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.rpc.CommandObserver;
@@ -46,10 +48,12 @@ public final class MpregNodeBuilder {
     private PubSubConfig pubSubConfig = PubSubConfig.defaults();
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
+    private Random random = new Random();
     private CommandObserver observer = CommandObserver.NONE;
     private @Nullable KeyManagerFactory tls;
     private final List<PendingFunction> functions = new ArrayList<>();
-    private final Set<String> functionNames = new HashSet<>(Set.of(BuiltinFunctions.ECHO, BuiltinFunctions.ECHOS));
+    private final Set<String> functionNames = new HashSet<>(
+            Set.of(BuiltinFunctions.ECHO, BuiltinFunctions.ECHOS, ClusterIntrospection.DESCRIPTOR.name()));
 
     MpregNodeBuilder() {
     }
@@ -112,7 +116,27 @@ public final class MpregNodeBuilder {
     public MpregNodeBuilder keepAlive(Duration pingInterval, Duration idleTimeout) {
         this.config = new MpregNodeConfig(config.name(), config.host(), config.port(), config.resources(),
                 config.maxFrameSize(), config.defaultRequestTimeout(), config.maxRequestTimeout(),
-                config.blockingPoolSize(), config.blockingQueueCapacity(), pingInterval, idleTimeout, config.listen());
+                config.blockingPoolSize(), config.blockingQueueCapacity(), pingInterval, idleTimeout, config.listen(),
+                config.cluster());
+        return this;
+    }
+
+    /**
+     * Makes the node a member of a cluster (see {@link ClusterSettings}); checked against the rest of the
+     * configuration at once (a node without a listener needs an advertised URL).
+     */
+    public MpregNodeBuilder cluster(ClusterSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        this.config = new MpregNodeConfig(config.name(), config.host(), config.port(), config.resources(),
+                config.maxFrameSize(), config.defaultRequestTimeout(), config.maxRequestTimeout(),
+                config.blockingPoolSize(), config.blockingQueueCapacity(), config.pingInterval(),
+                config.idleTimeout(), config.listen(), settings);
+        return this;
+    }
+
+    /** The random source of routing choices and cluster timers (seed it to replay a run). */
+    public MpregNodeBuilder random(Random nodeRandom) {
+        this.random = Objects.requireNonNull(nodeRandom, "nodeRandom");
         return this;
     }
 
@@ -197,7 +221,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, pubSubConfig, mapper, clock, observer, tls, List.copyOf(functions));
+        return MpregNode.start(config, pubSubConfig, mapper, clock, random, observer, tls, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,
@@ -214,7 +238,7 @@ public final class MpregNodeBuilder {
                                   Duration defaultTimeout, Duration maxTimeout, int poolSize, int queueCapacity,
                                   boolean listen) {
         this.config = new MpregNodeConfig(name, host, port, resources, maxFrameSize, defaultTimeout, maxTimeout,
-                poolSize, queueCapacity, config.pingInterval(), config.idleTimeout(), listen);
+                poolSize, queueCapacity, config.pingInterval(), config.idleTimeout(), listen, config.cluster());
         return this;
     }
 }

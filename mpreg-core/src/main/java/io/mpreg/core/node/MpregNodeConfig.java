@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
+import io.mpreg.core.fabric.ClusterSettings;
+
 /**
  * The immutable configuration of an {@link MpregNode}, checked when built.
  *
- * @param name                  the node's name, for logs and (later) the cluster
+ * @param name                  the node's name, for logs and its member id in a cluster (unless set apart)
  * @param host                  the interface the node's own listener binds ({@code 0.0.0.0}: every interface)
  * @param port                  the listener's port; 0 picks a free one
  * @param resources             the resource tags this node offers to commands' {@code locs}
@@ -20,6 +22,7 @@ import java.util.Set;
  * @param idleTimeout           how long a connection may stay silent before the listener closes it
  * @param listen                whether the node opens its own WebSocket listener; without one, serve
  *                              {@link MpregNode#connectionHandler()} from another endpoint (e.g. Spring WebFlux)
+ * @param cluster               how the node joins a cluster ({@link ClusterSettings#DISABLED}: it runs alone)
  */
 public record MpregNodeConfig(
         String name,
@@ -33,7 +36,8 @@ public record MpregNodeConfig(
         int blockingQueueCapacity,
         Duration pingInterval,
         Duration idleTimeout,
-        boolean listen) {
+        boolean listen,
+        ClusterSettings cluster) {
 
     /** The product's default port. */
     public static final int DEFAULT_PORT = 9001;
@@ -71,18 +75,19 @@ public record MpregNodeConfig(
         }
         requirePositive(pingInterval, "pingInterval");
         requirePositive(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /**
      * The defaults: name {@code mpreg-node}, every interface, port 9001, no
      * resources, 20 MiB frames, requests bounded by 30 s by default and 5 min
      * at most, 64 blocking calls at once with 1,024 waiting, a ping every 20 s,
-     * silent connections closed after 60 s, own listener on.
+     * silent connections closed after 60 s, own listener on, not clustered.
      */
     public static MpregNodeConfig defaults() {
         return new MpregNodeConfig("mpreg-node", "0.0.0.0", DEFAULT_PORT, Set.of(), 20 * 1024 * 1024,
                 Duration.ofSeconds(30), Duration.ofMinutes(5), 64, 1024,
-                Duration.ofSeconds(20), Duration.ofSeconds(60), true);
+                Duration.ofSeconds(20), Duration.ofSeconds(60), true, ClusterSettings.DISABLED);
     }
 
     private static void requirePositive(Duration duration, String field) {

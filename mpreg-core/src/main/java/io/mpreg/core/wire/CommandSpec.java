@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One named call inside an RPC request, as it travels on the wire.
@@ -31,7 +32,8 @@ public record CommandSpec(String name, String fun, List<JsonNode> args, Map<Stri
         return new CommandSpec(name, fun, newArgs, newKwargs, locs);
     }
 
-    void writeTo(JsonGenerator g) {
+    /** Writes this command as one JSON object (the form of an element of {@code cmds}). */
+    public void writeTo(JsonGenerator g) {
         g.writeStartObject();
         g.writeStringProperty("name", name);
         g.writeStringProperty("fun", fun);
@@ -55,5 +57,19 @@ public record CommandSpec(String name, String fun, List<JsonNode> args, Map<Stri
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** Reads one command object (an element of {@code cmds}), rejecting it with the field at fault. */
+    public static CommandSpec decode(JsonNode raw, Fields fields) {
+        if (!raw.isObject()) {
+            throw fields.reject("every element of 'cmds' must be an object");
+        }
+        ObjectNode command = (ObjectNode) raw;
+        return new CommandSpec(
+                fields.requireString(command, "name"),
+                fields.requireString(command, "fun"),
+                fields.optionalArray(command, "args"),
+                fields.optionalMap(command, "kwargs"),
+                fields.optionalStringArray(command, "locs"));
     }
 }

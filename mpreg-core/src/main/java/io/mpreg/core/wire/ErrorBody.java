@@ -36,7 +36,8 @@ public record ErrorBody(int code, String kind, String message, @Nullable JsonNod
         return MpregException.of(errorKind, message, details);
     }
 
-    void writeTo(JsonGenerator g) {
+    /** Writes this body as the JSON object of an {@code error} field. */
+    public void writeTo(JsonGenerator g) {
         g.writeStartObject();
         g.writeNumberProperty("code", code);
         g.writeStringProperty("kind", kind);
@@ -48,7 +49,8 @@ public record ErrorBody(int code, String kind, String message, @Nullable JsonNod
         g.writeEndObject();
     }
 
-    static ErrorBody decode(ObjectNode error, Fields fields) {
+    /** Reads an {@code error} object, rejecting it with the field at fault. */
+    public static ErrorBody decode(ObjectNode error, Fields fields) {
         JsonNode code = error.get("code");
         if (code == null || !code.canConvertToInt()) {
             throw fields.reject("field 'error.code' must be an integer");

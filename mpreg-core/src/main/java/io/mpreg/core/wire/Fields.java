@@ -18,10 +18,17 @@ public final class Fields {
 
     private final @Nullable String u;
     private final String role;
+    private final String frameText;
 
-    Fields(@Nullable String u, String role) {
+    Fields(@Nullable String u, String role, String frameText) {
         this.u = u;
         this.role = role;
+        this.frameText = frameText;
+    }
+
+    /** The size in UTF-8 bytes of the frame being read (computed on demand, without encoding). */
+    public int frameBytes() {
+        return WireCodec.utf8Length(frameText);
     }
 
     /** The frame's {@code u}, or {@code null} if absent. */

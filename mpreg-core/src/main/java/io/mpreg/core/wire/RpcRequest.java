@@ -53,16 +53,7 @@ public record RpcRequest(String u, List<CommandSpec> cmds, @Nullable Double time
         List<JsonNode> rawCommands = fields.requireArray(frame, "cmds");
         List<CommandSpec> commands = new ArrayList<>(rawCommands.size());
         for (JsonNode raw : rawCommands) {
-            if (!raw.isObject()) {
-                throw fields.reject("every element of 'cmds' must be an object");
-            }
-            ObjectNode command = (ObjectNode) raw;
-            commands.add(new CommandSpec(
-                    fields.requireString(command, "name"),
-                    fields.requireString(command, "fun"),
-                    fields.optionalArray(command, "args"),
-                    fields.optionalMap(command, "kwargs"),
-                    fields.optionalStringArray(command, "locs")));
+            commands.add(CommandSpec.decode(raw, fields));
         }
         Double timeout = fields.optionalNumber(frame, "timeout");
         if (timeout != null && !(timeout > 0) ) {

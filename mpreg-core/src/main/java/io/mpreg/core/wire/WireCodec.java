@@ -81,7 +81,7 @@ public final class WireCodec {
         if (decoder == null) {
             throw FrameRejectedException.unknownRole(role, u);
         }
-        return decoder.decode(frame, new Fields(u, role));
+        return decoder.decode(frame, new Fields(u, role, text));
     }
 
     /** Encodes one message as the text of one frame. */
@@ -91,6 +91,30 @@ public final class WireCodec {
             message.writeTo(generator);
         }
         return out.toString();
+    }
+
+    /**
+     * The number of bytes the text takes in UTF-8, counted without encoding it
+     * (a surrogate pair is 4 bytes; a lone surrogate, replaced by '?' on encoding, is 1).
+     */
+    public static int utf8Length(CharSequence text) {
+        int length = text.length();
+        int bytes = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes += 1;
+                } else if (Character.isHighSurrogate(c) && i + 1 < length
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 2;
+                    i++;
+                } else if (!Character.isSurrogate(c)) {
+                    bytes += 2;
+                }
+            }
+        }
+        return bytes;
     }
 
     private static @Nullable String readU(ObjectNode frame) {

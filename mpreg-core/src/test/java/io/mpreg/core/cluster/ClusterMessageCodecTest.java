@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.mpreg.core.cluster.ClusterPayload.Ack;
+import io.mpreg.core.cluster.ClusterPayload.Call;
+import io.mpreg.core.cluster.ClusterPayload.CallResult;
 import io.mpreg.core.cluster.ClusterPayload.Gossip;
 import io.mpreg.core.cluster.ClusterPayload.Join;
 import io.mpreg.core.cluster.ClusterPayload.Ping;
@@ -16,12 +19,18 @@ import io.mpreg.core.cluster.ClusterPayload.SyncDigest;
 import io.mpreg.core.cluster.ClusterPayload.SyncState;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.wire.CommandSpec;
+import io.mpreg.core.wire.ErrorBody;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.DoubleNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.StringNode;
 
 class ClusterMessageCodecTest {
 
@@ -31,13 +40,22 @@ class ClusterMessageCodecTest {
     static final MemberRecord RECORD = new MemberRecord("node-a", 7, MemberStatus.SUSPECT,
             new MemberInfo("ws://10.0.0.1:7070/mpreg", "ws://10.0.0.1:7070/mpreg", "http://10.0.0.1:8081",
                     new java.util.TreeSet<>(Set.of("gpu", "eu")),
-                    List.of(FunctionEntry.of("train", "2.1.0", Set.of("cuda"), "trains a model"))));
+                    List.of(FunctionEntry.of("train", "2.1.0", Set.of("cuda"), "trains a model"),
+                            FunctionEntry.of("lookup", "1.0.0").withIdempotent(true))));
+
+    static final CommandSpec COMMAND = new CommandSpec("|step", "train",
+            List.of(IntNode.valueOf(1), StringNode.valueOf("x")), Map.of("rate", DoubleNode.valueOf(0.5)),
+            List.of("gpu"));
 
     static List<ClusterPayload> everyKind() {
         return List.of(new Ping(1, "node-b"), new PingRequest(2, "node-c", "ws://c:1/mpreg"), new Ack(3),
                 new Join(RECORD), new SyncDigest(List.of(0L, -1L, Long.MAX_VALUE)),
                 new SyncState(List.of(RECORD, RECORD.withStatus(MemberStatus.LEFT)), List.of(0, 5)), new Gossip(),
-                new Refused("other cluster"));
+                new Refused("other cluster"), new Call("c-1", COMMAND, 2500),
+                new CallResult("c-1", StringNode.valueOf("done"), null),
+                new CallResult("c-2", NullNode.getInstance(), null),
+                new CallResult("c-3", null, new ErrorBody(1003, "FUNCTION_FAILED", "boom", null)),
+                new ClusterPayload.Cancel("c-4"));
     }
 
     @ParameterizedTest
@@ -53,6 +71,29 @@ class ClusterMessageCodecTest {
                 List.of());
         assertThat(codec.encode(ping)).isEqualTo("{\"role\":\"fabric\",\"k\":1,\"kind\":\"ping\",\"cluster\":\"prod\","
                 + "\"from\":\"node-x\",\"addr\":\"ws://x:1/mpreg\",\"load\":0,\"seq\":9,\"target\":\"node-y\"}");
+    }
+
+    @Test
+    void decodedMessageKnowsTheUtf8SizeOfItsFrame() {
+        ClusterMessage message = new ClusterMessage("prod", "nœud-é", "ws://x:1/mpreg", 0, new Ping(9, "узел-😀"),
+                List.of());
+        String frame = codec.encode(message);
+
+        assertThat(codec.decode(frame).frameBytes())
+                .isEqualTo(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(frame.length());
+        assertThat(message.frameBytes()).as("a message built here was never a frame").isZero();
+    }
+
+    @Test
+    void cancelTravelsWithTheIdOfTheCallItWithdraws() {
+        ClusterMessage cancel = new ClusterMessage("prod", "node-x", "ws://x:1/mpreg", 0,
+                new ClusterPayload.Cancel("c-9"), List.of());
+
+        assertThat(cancel.u()).isEqualTo("c-9");
+        assertThat(codec.encode(cancel)).contains("\"k\":11,\"kind\":\"cancel\"", "\"u\":\"c-9\"");
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":11,\"cluster\":\"c\",\"from\":\"a\","
+                + "\"addr\":\"b\"}")).isInstanceOf(FrameRejectedException.class).hasMessageContaining("'u'");
     }
 
     @Test
@@ -87,5 +128,24 @@ class ClusterMessageCodecTest {
         WireCodec nodeCodec = ClusterMessageCodec.register(WireCodec.rpc(MAPPER));
         ClusterMessage ack = new ClusterMessage("prod", "a", "ws://a:1/mpreg", 0, new Ack(1), List.of());
         assertThat(nodeCodec.decode(nodeCodec.encode(ack))).isEqualTo(ack);
+    }
+
+    @Test
+    void callCarriesItsIdCommandAndRemainingTime() {
+        ClusterMessage call = new ClusterMessage("prod", "node-x", "ws://x:1/mpreg", 0, new Call("c-9", COMMAND, 120),
+                List.of());
+        assertThat(call.u()).isEqualTo("c-9");
+        assertThat(codec.encode(call)).contains("\"k\":9,\"kind\":\"call\"", "\"u\":\"c-9\"",
+                "\"cmd\":{\"name\":\"|step\",\"fun\":\"train\"", "\"timeout\":120");
+    }
+
+    @Test
+    void callWithoutTimeOrResultWithoutOutcomeIsRejectedAsMalformed() {
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":9,\"cluster\":\"c\",\"from\":\"a\","
+                + "\"addr\":\"b\",\"u\":\"1\",\"cmd\":{\"name\":\"n\",\"fun\":\"f\"},\"timeout\":0}"))
+                .isInstanceOf(FrameRejectedException.class).hasMessageContaining("timeout");
+        assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":10,\"cluster\":\"c\",\"from\":\"a\","
+                + "\"addr\":\"b\",\"u\":\"1\"}"))
+                .isInstanceOf(FrameRejectedException.class).hasMessageContaining("'r' or 'error'");
     }
 }

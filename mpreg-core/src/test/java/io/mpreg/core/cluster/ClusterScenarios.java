@@ -27,12 +27,46 @@ abstract class ClusterScenarios {
     /** A fresh harness for one scenario. */
     abstract ClusterHarness harness();
 
+    /** The protocol settings of the scenario's nodes. */
+    ClusterConfig config() {
+        return CONFIG;
+    }
+
+    /**
+     * How the scenario's fixed waits (those that must pass in full, such as a minute without a false
+     * death) scale with the config's timings (1: the defaults). Waits for a condition to hold keep
+     * their bound: they end as soon as it holds.
+     */
+    double timeScale() {
+        return 1.0;
+    }
+
+    /** How long a goodbye may take to reach every member (one network latency). */
+    Duration goodbyeBound() {
+        return Duration.ofMillis(200);
+    }
+
+    Duration scaled(Duration duration) {
+        return Duration.ofNanos((long) (duration.toNanos() * timeScale()));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopCluster() {
+        if (harness instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @BeforeEach
     void startCluster() {
         harness = harness();
         nodes = new ArrayList<>();
         for (int i = 0; i < SIZE; i++) {
-            nodes.add(harness.start(id(i), CONFIG, i == 0 ? List.of() : List.of(id(0)),
+            nodes.add(harness.start(id(i), config(), i == 0 ? List.of() : List.of(id(0)),
                     List.of(FunctionEntry.of("fn-" + i, "1.0.0"))));
         }
     }
@@ -46,7 +80,7 @@ abstract class ClusterScenarios {
     void clusterConvergesOnANetworkLosingTenPercentOfMessages() {
         harness.setLoss(0.10);
         assertThat(harness.await(this::everyoneSeesEveryoneAndEveryFunction, Duration.ofSeconds(30))).isTrue();
-        assertThat(harness.await(() -> !everyoneSeesEveryoneLive(), Duration.ofSeconds(60)))
+        assertThat(harness.await(() -> !everyoneSeesEveryoneLive(), scaled(Duration.ofSeconds(60))))
                 .as("no member falsely declared dead during a minute at 10%% loss").isFalse();
     }
 
@@ -68,9 +102,9 @@ abstract class ClusterScenarios {
         Duration killedAt = harness.now();
         harness.kill(id(3));
         boolean detected = harness.await(() -> allOthersSee(id(3), MemberStatus.DEAD),
-                CONFIG.failureDetectionBound(SIZE));
-        assertThat(detected).as("dead everywhere within %s", CONFIG.failureDetectionBound(SIZE)).isTrue();
-        assertThat(harness.now().minus(killedAt)).isLessThanOrEqualTo(CONFIG.failureDetectionBound(SIZE));
+                config().failureDetectionBound(SIZE));
+        assertThat(detected).as("dead everywhere within %s", config().failureDetectionBound(SIZE)).isTrue();
+        assertThat(harness.now().minus(killedAt)).isLessThanOrEqualTo(config().failureDetectionBound(SIZE));
         assertThat(nodes.get(0).view().offers("fn-3")).isEmpty();
     }
 
@@ -78,7 +112,7 @@ abstract class ClusterScenarios {
     void gracefulGoodbyeRemovesTheNodeEverywhereAtOnce() {
         converge();
         harness.leave(id(4));
-        assertThat(harness.await(() -> allOthersSee(id(4), MemberStatus.LEFT), Duration.ofMillis(200))).isTrue();
+        assertThat(harness.await(() -> allOthersSee(id(4), MemberStatus.LEFT), goodbyeBound())).isTrue();
         assertThat(nodes.get(1).view().offers("fn-4")).isEmpty();
     }
 
@@ -109,9 +143,10 @@ abstract class ClusterScenarios {
     @Test
     void peerOfAnotherClusterIsRefusedAndNeverJoins() {
         converge();
-        ClusterNode stranger = harness.start("stranger", ClusterConfig.defaults("other-cluster"), List.of(id(0)),
+        ClusterConfig otherCluster = config().toBuilder().clusterId("other-cluster").build();
+        ClusterNode stranger = harness.start("stranger", otherCluster, List.of(id(0)),
                 List.of(FunctionEntry.of("alien", "1.0.0")));
-        harness.await(() -> false, Duration.ofSeconds(5));
+        harness.await(() -> false, scaled(Duration.ofSeconds(5)));
         assertThat(nodes.get(0).refusedPeers()).contains(stranger.address());
         assertThat(stranger.refusedPeers()).contains(nodes.get(0).address());
         assertThat(nodes).allSatisfy(n -> assertThat(n.view().member("stranger")).isNull());

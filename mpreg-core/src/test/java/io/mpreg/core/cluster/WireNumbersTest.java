@@ -22,6 +22,9 @@ class WireNumbersTest {
         pinned.put(6, "sync-state");
         pinned.put(7, "gossip");
         pinned.put(8, "refused");
+        pinned.put(9, "call");
+        pinned.put(10, "call-result");
+        pinned.put(11, "cancel");
         Map<Integer, String> actual = new LinkedHashMap<>();
         Arrays.stream(MessageKind.values()).forEach(k -> actual.put(k.code(), k.wireName()));
         assertThat(actual).containsExactlyEntriesOf(pinned);

@@ -13,17 +13,21 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import reactor.core.publisher.Mono;
 
 /**
- * Actuator health of the embedded node ({@code mpregNode}) and of the client
- * bean ({@code mpregClient}, which round-trips an {@code echo} call).
+ * Actuator health of the embedded node ({@code mpregNode}), of its cluster
+ * ({@code mpregCluster}: member counts, {@code OUT_OF_SERVICE} below
+ * {@code mpreg.cluster.quorum}) and of the client bean ({@code mpregClient},
+ * which round-trips an {@code echo} call).
  * Turn them off with {@code management.health.mpreg.enabled=false}.
  */
 @AutoConfiguration(after = {MpregNodeAutoConfiguration.class, MpregClientAutoConfiguration.class})
 @ConditionalOnClass({HealthIndicator.class, MpregNode.class})
 @ConditionalOnEnabledHealthIndicator("mpreg")
+@EnableConfigurationProperties(MpregClusterProperties.class)
 public final class MpregHealthAutoConfiguration {
 
     /** How long the client's health check waits for its echo. */
@@ -49,6 +53,13 @@ public final class MpregHealthAutoConfiguration {
             }
             return health.build();
         };
+    }
+
+    @Bean
+    @ConditionalOnBean(MpregNode.class)
+    @ConditionalOnMissingBean(name = "mpregClusterHealthIndicator")
+    HealthIndicator mpregClusterHealthIndicator(MpregNode node, MpregClusterProperties cluster) {
+        return new ClusterHealthIndicator(node, ClusterPropertyMapper.quorum(cluster));
     }
 
     @Bean

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Bean;
  * this node runs) and {@code mpreg.rpc.client.requests} (each call through the
  * client bean), timers tagged {@code function} and {@code outcome};
  * {@code mpreg.connections}, the client connections open now; and
- * {@code mpreg.frames.oversize}, connections closed for an oversize frame.
+ * {@code mpreg.frames.oversize}, connections closed for an oversize frame;
+ * and the cluster's meters ({@code mpreg.cluster.*}, see {@link ClusterMeterBinder}).
  */
 @AutoConfiguration(before = {MpregNodeAutoConfiguration.class, MpregClientAutoConfiguration.class},
         afterName = {"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -77,6 +78,13 @@ public final class MpregMetricsAutoConfiguration {
                     .description("Connections closed with status 1009 because a frame exceeded the size limit")
                     .register(registry);
         };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "mpregClusterMeterBinder")
+    MeterBinder mpregClusterMeterBinder(ObjectProvider<MpregNode> node) {
+        return registry -> node.ifAvailable(available -> available.cluster()
+                .ifPresent(cluster -> new ClusterMeterBinder(cluster).bindTo(registry)));
     }
 
     private static int openConnections(@Nullable MpregNode node, @Nullable WebSocketEndpointStats endpoint) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.mpreg.core.node.MpregNode;
 import io.mpreg.core.transport.internal.LingeringCloseHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -29,6 +31,9 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * server, at {@code /mpreg} and at {@code /} (where original MPREG clients
  * connect), so the node and Actuator share one port.
  *
+ * <p>The node joins its cluster once this server is bound and leaves it
+ * before the server drains on shutdown ({@link WebServerClusterJoin}).
+ *
  * <p>Frames over {@code mpreg.node.max-frame-size} close the connection with
  * status 1009. The limit is set on WebFlux's WebSocket service, so it applies
  * to every WebSocket endpoint of the application.
@@ -37,7 +42,7 @@ import reactor.netty.http.server.WebsocketServerSpec;
         beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(MpregProperties.class)
+@EnableConfigurationProperties({MpregProperties.class, MpregClusterProperties.class})
 @ConditionalOnClass({MpregNode.class, WebSocketHandler.class, ReactorNettyRequestUpgradeStrategy.class})
 public final class MpregWebFluxAutoConfiguration {
 
@@ -51,6 +56,15 @@ public final class MpregWebFluxAutoConfiguration {
     @ConditionalOnMissingBean(name = "mpregWebFluxEndpointCustomizer")
     MpregNodeCustomizer mpregWebFluxEndpointCustomizer() {
         return builder -> builder.listen(false);
+    }
+
+    /** Joins the cluster once the web server is bound (its port known), leaves it before the server drains. */
+    @Bean
+    @ConditionalOnMissingBean
+    static WebServerClusterJoin mpregWebServerClusterJoin(ObjectProvider<MpregNode> node,
+            ObjectProvider<MpregClusterProperties> properties, Environment environment) {
+        return new WebServerClusterJoin(node::getIfAvailable,
+                properties.getIfAvailable(MpregClusterProperties::new), AdvertisedUrls.of(environment));
     }
 
     @Bean

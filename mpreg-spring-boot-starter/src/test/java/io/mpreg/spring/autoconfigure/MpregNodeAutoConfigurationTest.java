@@ -3,7 +3,9 @@ package io.mpreg.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Locale;
@@ -42,6 +44,22 @@ class MpregNodeAutoConfigurationTest {
                     assertThat(node.config().listen()).isTrue();
                     assertThat(node.port()).isPositive();
                 });
+    }
+
+    @Test
+    void nodesOnOneHostGetDistinctDefaultNames() {
+        runner.run(first -> runner.run(second -> {
+            String firstName = first.getBean(MpregNode.class).config().name();
+            String secondName = second.getBean(MpregNode.class).config().name();
+            assertThat(firstName).isNotEqualTo(secondName);
+        }));
+    }
+
+    @Test
+    void aNodeOnAFixedPortIsNamedAfterItsHostAndPort() throws IOException {
+        int port = freePort();
+        runner.withPropertyValues("mpreg.node.port=" + port).run(context ->
+                assertThat(context.getBean(MpregNode.class).config().name()).endsWith("-" + port));
     }
 
     @Test
@@ -123,6 +141,12 @@ class MpregNodeAutoConfigurationTest {
         @Bean(destroyMethod = "close")
         MpregNode userNode() {
             return MpregNode.builder().name("user-node").listen(false).start();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

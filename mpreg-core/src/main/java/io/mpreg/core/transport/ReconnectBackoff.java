@@ -1,11 +1,11 @@
-package io.mpreg.client.internal;
+package io.mpreg.core.transport;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
 
 /**
- * Exponential backoff with jitter between rounds of connection attempts.
+ * Exponential backoff with jitter between connection attempts (client reconnects, peer links).
  *
  * @param initial the delay after the first failed round
  * @param max     the most a delay grows to (before jitter)

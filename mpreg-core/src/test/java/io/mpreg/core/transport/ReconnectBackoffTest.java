@@ -1,4 +1,4 @@
-package io.mpreg.client.internal;
+package io.mpreg.core.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
