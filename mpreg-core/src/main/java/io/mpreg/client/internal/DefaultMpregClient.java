@@ -129,11 +129,6 @@ public final class DefaultMpregClient implements MpregClient {
         }
         List<TopicPattern> parsed = new ArrayList<>(patterns.length);
         for (String pattern : patterns) {
-            Objects.requireNonNull(pattern, "pattern");
-            String problem = TopicPattern.topicProblem(pattern);
-            if (problem != null) {
-                throw new IllegalArgumentException("pattern '" + pattern + "' " + problem);
-            }
             parsed.add(TopicPattern.of(pattern));
         }
         return parsed;
