@@ -11,6 +11,9 @@
 #   SERVER_JAVA_OPTS   extra JVM options for the MPREG node (e.g. JFR settings)
 #   LOADGEN_JAVA_OPTS  extra JVM options for the load generator
 #   KEEP_LOGS=1        keep the work directory with all logs and raw results
+#   MODES="rpc pubsub" which measurements to run
+#   SUBSCRIBERS="1 10" pub/sub: one publisher to this many subscribers (wildcard when more than one)
+#   PUBSUB_PAYLOAD_BYTES=100 PUBSUB_WINDOW=10000 (publisher at most this many messages ahead of the slowest)
 # Prints one RESULT line per run, then a table of medians and the MPREG/NATS ratio.
 set -euo pipefail
 
@@ -19,6 +22,10 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 PAYLOAD_BYTES=${PAYLOAD_BYTES:-16}
 IN_FLIGHT=${IN_FLIGHT:-"1 64"}
+MODES=${MODES:-"rpc pubsub"}
+SUBSCRIBERS=${SUBSCRIBERS:-"1 10"}
+PUBSUB_PAYLOAD_BYTES=${PUBSUB_PAYLOAD_BYTES:-100}
+PUBSUB_WINDOW=${PUBSUB_WINDOW:-10000}
 TARGETS=${TARGETS:-"mpreg mpreg-node nats tcp"}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:-}
@@ -155,6 +162,60 @@ url_of() {
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
+PUBSUB_RESULTS="$WORK/pubsub-results.txt"
+: >"$PUBSUB_RESULTS"
+if [[ " $MODES " == *" pubsub "* ]]; then
+    for round in $(seq 1 "$ROUNDS"); do
+        for subscribers in $SUBSCRIBERS; do
+            for target in $TARGETS; do
+                [[ $target == tcp ]] && continue
+                log "round $round/$ROUNDS: pub/sub on $target, 1 -> $subscribers"
+                # shellcheck disable=SC2086 # LOADGEN_JAVA_OPTS is a list of options
+                line=$(java $LOADGEN_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.PubSubLoadGenerator \
+                    --target "${target%-node}" --url "$(url_of "$target")" --subscribers "$subscribers" \
+                    --duration "$DURATION" --warmup "$WARMUP" --payload-bytes "$PUBSUB_PAYLOAD_BYTES" \
+                    --window "$PUBSUB_WINDOW" 2>>"$WORK/loadgen.log" | grep '^RESULT' || true)
+                if [[ -z "$line" ]]; then
+                    log "the pub/sub run on $target failed; see the log below"
+                    tail -n 20 "$WORK/loadgen.log" >&2
+                    exit 1
+                fi
+                echo "${line/target=${target%-node} /target=$target } round=$round" | tee -a "$PUBSUB_RESULTS"
+            done
+        done
+    done
+    echo
+    awk -v rounds="$ROUNDS" -v payload="$PUBSUB_PAYLOAD_BYTES" '
+    function field(name,    i, kv) {
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
+        return ""
+    }
+    function median(list,    values, n, i, j, t) {
+        n = split(list, values, " ")
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+            if (values[j] + 0 < values[i] + 0) { t = values[i]; values[i] = values[j]; values[j] = t }
+        return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+    }
+    /^RESULT/ {
+        key = field("target") SUBSEP field("subscribers")
+        if (!(key in seen)) { seen[key] = 1; order[++count] = key }
+        delivered[key] = delivered[key] " " field("delivered_per_s")
+    }
+    END {
+        printf "Pub/sub, medians of %d rounds, %d-byte payload, one publisher\n", rounds, payload
+        printf "%-10s %11s %16s %14s\n", "target", "subscribers", "delivered/s", "vs_nats"
+        for (k = 1; k <= count; k++) {
+            split(order[k], parts, SUBSEP)
+            m = median(delivered[order[k]])
+            natsKey = "nats" SUBSEP parts[2]
+            ratio = (natsKey in delivered) ? sprintf("%.3f", m / median(delivered[natsKey])) : "-"
+            printf "%-10s %11s %16.0f %14s\n", parts[1], parts[2], m, ratio
+        }
+    }' "$PUBSUB_RESULTS"
+    echo
+fi
+
+[[ " $MODES " == *" rpc "* ]] || exit 0
 for round in $(seq 1 "$ROUNDS"); do
     for in_flight in $IN_FLIGHT; do
         for target in $TARGETS; do

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import java.util.function.Consumer;
+
+import io.mpreg.core.pubsub.PubSubMessage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 
@@ -30,4 +33,24 @@ public interface BlockingMpregClient {
 
     /** Runs a request with its own timeout; see {@link MpregClient#request(List, Duration)}. */
     Map<String, @Nullable Object> request(List<RpcCommand> commands, Duration timeout);
+
+    /** Publishes and waits for the node's ack; see {@link MpregClient#publish(String, Object)}. */
+    void publish(String topic, @Nullable Object payload);
+
+    /** Publishes with headers and waits for the node's ack. */
+    void publish(String topic, @Nullable Object payload, Map<String, ?> headers);
+
+    /**
+     * Subscribes and returns once the node has acknowledged the subscription:
+     * every matching message published after that is handed to
+     * {@code onMessage}, one at a time, in order, on the client's scheduler
+     * (keep it short or hand the work off; an exception it throws is logged
+     * and the subscription goes on). Buffering and reconnecting are those of
+     * {@link MpregClient#subscribe}; if the subscription fails later (no node
+     * reachable), the failure is logged and callbacks stop.
+     *
+     * @return the subscription; close it to unsubscribe
+     * @throws io.mpreg.core.error.MpregException if the node refuses the subscription or does not answer in time
+     */
+    Subscription subscribe(Consumer<PubSubMessage> onMessage, String... patterns);
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.mpreg.core.pubsub.PubSubMessage;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 
@@ -38,6 +40,29 @@ import tools.jackson.core.type.TypeReference;
  * an {@link io.mpreg.core.error.MpregException} carrying its code, kind,
  * message and details; no reply within the request's timeout (plus a short
  * grace) fails it with {@code TIMEOUT}.
+ *
+ * <h2>Publish and subscribe</h2>
+ * {@link #publish} sends a message on a topic and completes when the node has
+ * acknowledged it (retained and queued for its subscribers).
+ * {@link #subscribe} returns the messages matching AMQP-style patterns
+ * ({@code *} one word, {@code #} any number of words):
+ * <pre>{@code
+ * Disposable feed = client.subscribe("sensors.*.building1.#")
+ *         .subscribe(message -> show(message.topic(), message.payload()));
+ * client.publish("sensors.temperature.building1.floor2", Map.of("value", 23.5)).block();
+ * feed.dispose();   // unsubscribes at the node
+ * }</pre>
+ * Each subscription is registered when its {@code Flux} is subscribed and
+ * ended at the node when it is cancelled. Messages wait in a bounded buffer
+ * per subscription ({@link MpregClientBuilder#subscriptionBuffer}, 10,000 by
+ * default) until the subscriber requests them; when it is full the oldest
+ * is dropped, so a slow subscriber never holds up the connection's RPC
+ * replies or the other subscriptions. When the connection drops, the client
+ * connects again at once (with the usual rounds and backoff) and registers
+ * every live subscription again; messages published while it was away are
+ * not replayed. If no node can be reached, the subscriptions fail with
+ * {@code NODE_LOST}. A publish by this client issued after a subscription's
+ * {@code Flux} was subscribed reaches the node after that subscription.
  *
  * <h2>Threads</h2>
  * Replies are read and calls completed on the client's scheduler (Reactor's
@@ -80,6 +105,27 @@ public interface MpregClient extends AutoCloseable {
 
     /** Runs several commands as one request bounded by the given timeout. */
     Mono<Map<String, @Nullable Object>> request(List<RpcCommand> commands, Duration timeout);
+
+    /**
+     * Publishes a message on a topic (dot-separated words, none empty); the
+     * payload is written as JSON with the client's mapper.
+     *
+     * @return completes when the node has acknowledged the message; fails with the node's error
+     *         ({@code MALFORMED} for a bad topic) or {@code TIMEOUT}
+     */
+    Mono<Void> publish(String topic, @Nullable Object payload);
+
+    /** Publishes a message with headers (free-form metadata, written as JSON). */
+    Mono<Void> publish(String topic, @Nullable Object payload, Map<String, ?> headers);
+
+    /**
+     * The messages published on topics matching any of the patterns, once
+     * each, in the order the node delivers them; see the class comment for
+     * buffering, cancelling and reconnecting.
+     *
+     * @throws IllegalArgumentException if no pattern is given or one is not a valid topic pattern
+     */
+    Flux<PubSubMessage> subscribe(String... patterns);
 
     /** The same calls, blocking. */
     BlockingMpregClient blocking();

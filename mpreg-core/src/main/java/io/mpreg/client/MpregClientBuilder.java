@@ -37,6 +37,7 @@ public final class MpregClientBuilder {
     private Scheduler scheduler = Schedulers.parallel();
     private Random random = new Random();
     private @Nullable TrustManagerFactory trustManagers;
+    private int subscriptionBuffer = 10_000;
 
     MpregClientBuilder() {
     }
@@ -113,13 +114,26 @@ public final class MpregClientBuilder {
         return this;
     }
 
+    /**
+     * How many received messages each subscription holds for a subscriber
+     * that has not requested them yet; beyond it the oldest are dropped
+     * (10,000 by default).
+     */
+    public MpregClientBuilder subscriptionBuffer(int messages) {
+        if (messages < 1) {
+            throw new IllegalArgumentException("subscription buffer must be at least 1 but was " + messages);
+        }
+        this.subscriptionBuffer = messages;
+        return this;
+    }
+
     /** A client with these options; it connects on its first call. */
     public MpregClient build() {
         if (urls.isEmpty()) {
             throw new IllegalStateException("no node URL was set: call urls(...) first");
         }
         return new DefaultMpregClient(new ClientSettings(urls, mapper, requestTimeout, connectTimeout, backoff,
-                connectRounds, maxFrameSize, scheduler, random, trustManagers));
+                connectRounds, maxFrameSize, scheduler, random, trustManagers, subscriptionBuffer));
     }
 
     private static void requireWebSocketUrl(String url) {

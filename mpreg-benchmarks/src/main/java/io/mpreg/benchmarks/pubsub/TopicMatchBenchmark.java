@@ -1,8 +1,10 @@
 package io.mpreg.benchmarks.pubsub;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.mpreg.core.pubsub.TopicPattern;
@@ -13,7 +15,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,13 +23,20 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Topic matching against 100,000 subscriptions: half exact topics, 30% with a
  * {@code *} word, 20% with a {@code #} word ({@code a.b.c.#}, {@code #.c.d},
- * {@code a.#.d}); a topic matches about nine of them. Topics are drawn from 100,000
- * four-word topics with a Zipf distribution (exponent 1), as real traffic
- * concentrates on few topics. {@code cache} compares the match cache (65,536
- * slots, where the hot topics hit) with no cache (every match walks the trie).
+ * {@code a.#.d}); a topic matches about nine of them. Three measurements:
+ * <ul>
+ * <li>{@code cacheHit}: the 1,024 hottest topics, all held by the match cache
+ * (65,536 slots; topics whose slot another hot topic already took are left
+ * out), so every lookup is a hit;</li>
+ * <li>{@code cacheMiss}: no cache, so every lookup walks the literal map and
+ * the wildcard trie, with topics drawn from all 100,000 by a Zipf
+ * distribution (exponent 1);</li>
+ * <li>{@code zipfWithCache}: the realistic mix, the same Zipf draw through the cache.</li>
+ * </ul>
+ * Every lookup gets a fresh copy of its topic, as a topic read from a frame would be.
  *
  * <p>Run: {@code ./mvnw -q -pl mpreg-benchmarks -am compile}, then
- * {@code java -cp mpreg-benchmarks/target/classes:$(cat cp.txt) org.openjdk.jmh.Main TopicMatchBenchmark}
+ * {@code java -cp mpreg-benchmarks/target/classes:mpreg-core/target/classes:$(cat cp.txt) org.openjdk.jmh.Main TopicMatchBenchmark}
  * with the classpath from {@code ./mvnw -q -pl mpreg-benchmarks dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
 @State(Scope.Thread)
@@ -41,14 +49,15 @@ public class TopicMatchBenchmark {
 
     private static final int SUBSCRIPTIONS = 100_000;
     private static final int DISTINCT_TOPICS = 100_000;
+    private static final int HOT_TOPICS = 1_024;
+    private static final int CACHE_SLOTS = 65_536;
     private static final int SAMPLES = 1 << 20;
     private static final int[] WORDS_PER_LEVEL = {20, 100, 100, 50};
 
-    @Param({"on", "off"})
-    public String cache;
-
-    private TopicIndex<Object> index;
-    private String[] samples;
+    private TopicIndex<Object> cached;
+    private TopicIndex<Object> uncached;
+    private String[] zipf;
+    private String[] hot;
     private int next;
 
     @Setup
@@ -58,16 +67,52 @@ public class TopicMatchBenchmark {
         for (int i = 0; i < DISTINCT_TOPICS; i++) {
             topics[i] = randomTopic(random);
         }
-        index = new TopicIndex<>(cache.equals("on") ? 65_536 : 0);
+        cached = new TopicIndex<>(CACHE_SLOTS);
+        uncached = new TopicIndex<>(0);
         for (int i = 0; i < SUBSCRIPTIONS; i++) {
-            index.add(randomPattern(random, topics[random.nextInt(DISTINCT_TOPICS)]), new Object());
+            TopicPattern pattern = randomPattern(random, topics[random.nextInt(DISTINCT_TOPICS)]);
+            Object subscription = new Object();
+            cached.add(pattern, subscription);
+            uncached.add(pattern, subscription);
         }
-        samples = zipfSamples(random, topics);
+        zipf = zipfSamples(random, topics);
+        hot = hotSamples(topics);
+        for (String topic : hot) {
+            cached.match(topic);
+        }
     }
 
     @Benchmark
-    public List<Object> match() {
-        return index.match(samples[next++ & (SAMPLES - 1)]);
+    public List<Object> cacheHit() {
+        return cached.match(new String(hot[next++ & (SAMPLES - 1)]));
+    }
+
+    @Benchmark
+    public List<Object> cacheMiss() {
+        return uncached.match(new String(zipf[next++ & (SAMPLES - 1)]));
+    }
+
+    @Benchmark
+    public List<Object> zipfWithCache() {
+        return cached.match(new String(zipf[next++ & (SAMPLES - 1)]));
+    }
+
+    // The hottest topics (the lowest Zipf ranks) that each get a cache slot of their own,
+    // spread the way the match cache spreads them, repeated to fill the sample array.
+    private static String[] hotSamples(String[] topics) {
+        Set<Integer> taken = new HashSet<>();
+        List<String> chosen = new ArrayList<>(HOT_TOPICS);
+        for (int rank = 0; rank < topics.length && chosen.size() < HOT_TOPICS; rank++) {
+            int hash = topics[rank].hashCode();
+            if (taken.add((hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1))) {
+                chosen.add(topics[rank]);
+            }
+        }
+        String[] samples = new String[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            samples[i] = chosen.get(i % chosen.size());
+        }
+        return samples;
     }
 
     private static String randomTopic(Random random) {
@@ -121,8 +166,7 @@ public class TopicMatchBenchmark {
                     high = mid;
                 }
             }
-            // A fresh copy, as a topic read from a frame would be: no identity shortcut in equals.
-            drawn[i] = new String(topics[low]);
+            drawn[i] = topics[low];
         }
         return drawn;
     }

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.transport.WebSocketClientConnection;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.RpcRequest;
@@ -17,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * One open connection to a node and the requests waiting on it, each matched
- * to its reply by {@code u}. Replies are decoded on the client's scheduler.
- * When the connection ends, every waiting request fails with
- * {@code NODE_LOST} naming the node's URL.
+ * to its reply ({@code rpc-response} or {@code pubsub-ack}) by {@code u}.
+ * Frames are decoded on the client's scheduler; pub/sub notifications go to
+ * the session's listener. When the connection ends, every waiting request
+ * fails with {@code NODE_LOST} naming the node's URL.
  */
 final class ClientSession {
 
@@ -31,12 +35,16 @@ final class ClientSession {
 
     private final WebSocketClientConnection connection;
     private final WireCodec codec;
-    private final Map<String, MonoSink<RpcResponse>> pending = new ConcurrentHashMap<>();
+    private final Consumer<PubSubNotification> notifications;
+    private final Map<String, MonoSink<WireMessage>> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final Sinks.Empty<Void> endedSignal = Sinks.empty();
 
-    ClientSession(WebSocketClientConnection connection, WireCodec codec, Scheduler scheduler) {
+    ClientSession(WebSocketClientConnection connection, WireCodec codec, Scheduler scheduler,
+                  Consumer<PubSubNotification> notifications) {
         this.connection = connection;
         this.codec = codec;
+        this.notifications = notifications;
         connection.inbound()
                 .publishOn(scheduler)
                 .subscribe(this::onFrame, error -> ended(), this::ended);
@@ -50,10 +58,25 @@ final class ClientSession {
         return open.get();
     }
 
+    /** Completes once the connection has ended. */
+    Mono<Void> onEnded() {
+        return endedSignal.asMono();
+    }
+
     /** Sends the request and emits its reply; fails with {@code NODE_LOST} if the connection ends first. */
     Mono<RpcResponse> exchange(RpcRequest request) {
+        return exchange(request, request.u()).flatMap(reply -> reply instanceof RpcResponse response
+                ? Mono.just(response)
+                : Mono.error(MpregException.of(ErrorKind.MALFORMED,
+                        "a '" + reply.role() + "' frame answered rpc request " + request.u())));
+    }
+
+    /**
+     * Sends any request frame whose reply carries the same {@code u} and emits
+     * that reply; fails with {@code NODE_LOST} if the connection ends first.
+     */
+    Mono<WireMessage> exchange(WireMessage request, String u) {
         return Mono.create(reply -> {
-            String u = request.u();
             pending.put(u, reply);
             reply.onCancel(() -> pending.remove(u));
             String frame = codec.encode(request);
@@ -79,18 +102,19 @@ final class ClientSession {
             log.warn("Ignoring an unreadable frame from {}: {}", url(), rejected.getMessage());
             return;
         }
-        if (!(message instanceof RpcResponse response)) {
-            log.debug("Ignoring a '{}' frame from {}", message.role(), url());
+        if (message instanceof PubSubNotification notification) {
+            notifications.accept(notification);
             return;
         }
-        String u = response.u();
-        MonoSink<RpcResponse> waiting = u == null ? null : pending.remove(u);
+        String u = message.u();
+        MonoSink<WireMessage> waiting = u == null ? null : pending.remove(u);
         if (waiting == null) {
-            log.warn("Reply from {} matches no waiting request (u={}){}", url(), u,
-                    response.error() == null ? "" : ": " + response.error().message());
+            log.warn("A '{}' frame from {} matches no waiting request (u={}){}", message.role(), url(), u,
+                    message instanceof RpcResponse response && response.error() != null
+                            ? ": " + response.error().message() : "");
             return;
         }
-        waiting.success(response);
+        waiting.success(message);
     }
 
     private void ended() {
@@ -101,10 +125,11 @@ final class ClientSession {
         for (String u : List.copyOf(pending.keySet())) {
             failIfPending(u, lost);
         }
+        endedSignal.tryEmitEmpty();
     }
 
     private void failIfPending(String u, MpregException failure) {
-        MonoSink<RpcResponse> waiting = pending.remove(u);
+        MonoSink<WireMessage> waiting = pending.remove(u);
         if (waiting != null) {
             waiting.error(failure);
         }

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The validated options of a client, as built by {@code MpregClientBuilder}. */
 public record ClientSettings(List<String> urls, JsonMapper mapper, Duration requestTimeout, Duration connectTimeout,
                              ReconnectBackoff backoff, int connectRounds, int maxFrameSize, Scheduler scheduler,
-                             Random random, @Nullable TrustManagerFactory trustManagers) {
+                             Random random, @Nullable TrustManagerFactory trustManagers, int subscriptionBuffer) {
 
     /** How long past a request's own timeout the client still waits for the node's (timeout) reply. */
     public static final Duration REPLY_GRACE = Duration.ofSeconds(2);

@@ -15,16 +15,22 @@ import io.mpreg.client.MpregClient;
 import io.mpreg.client.RpcCommand;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.PubSubMessage;
+import io.mpreg.core.pubsub.PubSubPublish;
+import io.mpreg.core.pubsub.PubSubWire;
+import io.mpreg.core.pubsub.TopicPattern;
 import io.mpreg.core.wire.CommandSpec;
 import io.mpreg.core.wire.RpcRequest;
 import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
 /** The client behind {@link MpregClient#connect(String...)} and its builder. */
 public final class DefaultMpregClient implements MpregClient {
@@ -34,12 +40,16 @@ public final class DefaultMpregClient implements MpregClient {
     private final ClientSettings settings;
     private final JsonMapper mapper;
     private final NodeConnector connector;
+    private final ClientSubscriptions subscriptions;
     private final BlockingMpregClient blocking;
 
     public DefaultMpregClient(ClientSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = settings.mapper();
-        this.connector = new NodeConnector(settings, WireCodec.rpc(mapper));
+        WireCodec codec = PubSubWire.register(WireCodec.rpc(mapper));
+        this.subscriptions = new ClientSubscriptions(settings, DefaultMpregClient::newId,
+                notifications -> new NodeConnector(settings, codec, notifications));
+        this.connector = subscriptions.connector();
         this.blocking = new BlockingClient(this, settings.requestTimeout());
     }
 
@@ -76,6 +86,55 @@ public final class DefaultMpregClient implements MpregClient {
     }
 
     @Override
+    public Mono<Void> publish(String topic, @Nullable Object payload) {
+        return publish(topic, payload, Map.of());
+    }
+
+    @Override
+    public Mono<Void> publish(String topic, @Nullable Object payload, Map<String, ?> headers) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(headers, "headers");
+        Duration wait = settings.requestTimeout();
+        return Mono.defer(() -> {
+                    String problem = TopicPattern.topicProblem(topic);
+                    if (problem != null) {
+                        return Mono.error(MpregException.of(ErrorKind.BAD_ARGUMENTS, "topic '" + topic + "' " + problem));
+                    }
+                    Map<String, JsonNode> headerJson = new LinkedHashMap<>(headers.size() * 2);
+                    headers.forEach((name, value) -> headerJson.put(name, json("header '" + name + "'", value)));
+                    String u = newId();
+                    PubSubMessage message = new PubSubMessage(topic, json("the payload", payload), u, "", null,
+                            headerJson);
+                    return connector.session().flatMap(session -> session.exchange(new PubSubPublish(u, message), u));
+                })
+                .timeout(wait, settings.scheduler())
+                .onErrorMap(TimeoutException.class, e -> MpregException.of(ErrorKind.TIMEOUT,
+                        "no ack of the publish on '" + topic + "' within " + wait))
+                .flatMap(ClientSubscriptions::checkAck);
+    }
+
+    @Override
+    public Flux<PubSubMessage> subscribe(String... patterns) {
+        return subscribe(patterns(patterns), () -> { });
+    }
+
+    /** The messages matching the patterns; {@code onRegistered} runs whenever the node acknowledges the subscription. */
+    Flux<PubSubMessage> subscribe(List<TopicPattern> patterns, Runnable onRegistered) {
+        return subscriptions.subscribe(patterns, onRegistered);
+    }
+
+    static List<TopicPattern> patterns(String... patterns) {
+        if (patterns.length == 0) {
+            throw new IllegalArgumentException("at least one pattern is required");
+        }
+        List<TopicPattern> parsed = new ArrayList<>(patterns.length);
+        for (String pattern : patterns) {
+            parsed.add(TopicPattern.of(pattern));
+        }
+        return parsed;
+    }
+
+    @Override
     public BlockingMpregClient blocking() {
         return blocking;
     }
@@ -102,7 +161,7 @@ public final class DefaultMpregClient implements MpregClient {
         }
         Duration wait = timeout.plus(ClientSettings.REPLY_GRACE);
         return Mono.defer(() -> {
-                    RpcRequest request = new RpcRequest(UlidCreator.getMonotonicUlid().toString(), specs(commands),
+                    RpcRequest request = new RpcRequest(newId(), specs(commands),
                             timeout.toNanos() / 1e9);
                     return connector.session().flatMap(session -> session.exchange(request));
                 })
@@ -126,6 +185,22 @@ public final class DefaultMpregClient implements MpregClient {
             specs.add(new CommandSpec(command.name(), command.fun(), args, kwargs, command.locs()));
         }
         return specs;
+    }
+
+    private static String newId() {
+        return UlidCreator.getMonotonicUlid().toString();
+    }
+
+    private JsonNode json(String what, @Nullable Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return mapper.valueToTree(value);
+        } catch (JacksonException e) {
+            throw MpregException.of(ErrorKind.BAD_ARGUMENTS, what + " cannot be written as JSON: "
+                    + e.getOriginalMessage());
+        }
     }
 
     private JsonNode toJson(RpcCommand command, @Nullable Object value) {

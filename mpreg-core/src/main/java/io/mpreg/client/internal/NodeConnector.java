@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import javax.net.ssl.TrustManagerFactory;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.transport.WebSocketClient;
 import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
@@ -46,12 +48,14 @@ final class NodeConnector {
     private final ClientSettings settings;
     private final WebSocketClient transport;
     private final WireCodec codec;
+    private final Consumer<PubSubNotification> notifications;
     private final AtomicReference<State> state = new AtomicReference<>(new Idle());
     private final AtomicInteger preferred = new AtomicInteger();
 
-    NodeConnector(ClientSettings settings, WireCodec codec) {
+    NodeConnector(ClientSettings settings, WireCodec codec, Consumer<PubSubNotification> notifications) {
         this.settings = settings;
         this.codec = codec;
+        this.notifications = notifications;
         WebSocketClient client = WebSocketClient.create()
                 .maxFrameSize(settings.maxFrameSize())
                 .connectTimeout(settings.connectTimeout());
@@ -87,6 +91,16 @@ final class NodeConnector {
                 }
             }
         });
+    }
+
+    /** The open session, if there is one now; never connects. */
+    @Nullable ClientSession current() {
+        return state.get() instanceof Connected connected && connected.session().isOpen() ? connected.session() : null;
+    }
+
+    /** Whether {@link #close()} was called. */
+    boolean isClosed() {
+        return state.get() instanceof Closed;
     }
 
     /** Closes the connection, if any; later calls fail. */
@@ -131,7 +145,7 @@ final class NodeConnector {
                         .map(connection -> {
                             preferred.set(urls.indexOf(url));
                             log.info("Connected to {}", url);
-                            return new ClientSession(connection, codec, settings.scheduler());
+                            return new ClientSession(connection, codec, settings.scheduler(), notifications);
                         })
                         .onErrorResume(error -> {
                             log.debug("Cannot connect to {}: {}", url, error.getMessage());

@@ -1,6 +1,8 @@
 package io.mpreg.core.node;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Serves a connection: decodes each inbound frame, hands it to the handler of
@@ -30,11 +33,20 @@ import reactor.core.publisher.Mono;
  * connection and replies leave in the order they are ready. Beyond
  * {@link #maxInFlight()} requests in flight, a new one is answered
  * {@code OVERLOADED} at once. Bad input (not JSON, an unknown role, a missing or
- * mistyped field) is answered with an {@code rpc-response} error, with the
+ * mistyped field) is answered with an {@code rpc-response} error (or in the
+ * shape its role's handler chooses, see {@link RoleHandler#rejected}), with the
  * frame's {@code u} when it could be read, and the connection goes on serving.
  *
- * <p>Immutable: {@link #withHandler} and {@link #withMaxInFlight} return new
- * dispatchers, so subsystems add their roles while the node is assembled.
+ * <p>Subsystems that push frames to a connection or keep per-connection state
+ * join each connection's life through {@link #withLifecycle}: their pushed
+ * frames are merged with the replies, and they hear when the connection ends.
+ * The outgoing stream completes when the inbound one has ended and every
+ * reply has left; it fails, ending the connection at once, when a pushed
+ * stream fails.
+ *
+ * <p>Immutable: {@link #withHandler}, {@link #withLifecycle} and
+ * {@link #withMaxInFlight} return new dispatchers, so subsystems add their
+ * roles while the node is assembled.
  */
 public final class FrameDispatcher implements ConnectionHandler {
 
@@ -45,16 +57,20 @@ public final class FrameDispatcher implements ConnectionHandler {
 
     private final WireCodec codec;
     private final Map<String, RoleHandler> handlers;
+    private final List<ConnectionLifecycle> lifecycles;
     private final int maxInFlight;
 
     /** A dispatcher serving the {@code rpc} role with the given service. */
     public FrameDispatcher(WireCodec codec, RpcService rpc) {
-        this(Objects.requireNonNull(codec, "codec"), Map.of(RpcRequest.ROLE, rpcHandler(rpc)), DEFAULT_MAX_IN_FLIGHT);
+        this(Objects.requireNonNull(codec, "codec"), Map.of(RpcRequest.ROLE, rpcHandler(rpc)), List.of(),
+                DEFAULT_MAX_IN_FLIGHT);
     }
 
-    private FrameDispatcher(WireCodec codec, Map<String, RoleHandler> handlers, int maxInFlight) {
+    private FrameDispatcher(WireCodec codec, Map<String, RoleHandler> handlers, List<ConnectionLifecycle> lifecycles,
+                            int maxInFlight) {
         this.codec = codec;
         this.handlers = Map.copyOf(handlers);
+        this.lifecycles = List.copyOf(lifecycles);
         this.maxInFlight = maxInFlight;
     }
 
@@ -71,7 +87,15 @@ public final class FrameDispatcher implements ConnectionHandler {
         if (more.putIfAbsent(role, handler) != null) {
             throw new IllegalArgumentException("role '" + role + "' already has a handler");
         }
-        return new FrameDispatcher(codec, more, maxInFlight);
+        return new FrameDispatcher(codec, more, lifecycles, maxInFlight);
+    }
+
+    /** A dispatcher that also lets {@code lifecycle} push frames to each connection and hear when it ends. */
+    public FrameDispatcher withLifecycle(ConnectionLifecycle lifecycle) {
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        List<ConnectionLifecycle> more = new ArrayList<>(lifecycles);
+        more.add(lifecycle);
+        return new FrameDispatcher(codec, handlers, more, maxInFlight);
     }
 
     /** A dispatcher allowing at most {@code max} requests in flight per connection. */
@@ -79,7 +103,7 @@ public final class FrameDispatcher implements ConnectionHandler {
         if (max < 1) {
             throw new IllegalArgumentException("max in-flight requests must be at least 1 but was " + max);
         }
-        return new FrameDispatcher(codec, handlers, max);
+        return new FrameDispatcher(codec, handlers, lifecycles, max);
     }
 
     /** The most requests in flight per connection. */
@@ -92,8 +116,28 @@ public final class FrameDispatcher implements ConnectionHandler {
         Objects.requireNonNull(connection, "connection");
         return Flux.defer(() -> {
             AtomicInteger inFlight = new AtomicInteger();
-            return inbound.flatMap(frame -> serve(frame, connection, inFlight), Integer.MAX_VALUE);
+            Flux<String> replies = inbound.flatMap(frame -> serve(frame, connection, inFlight), Integer.MAX_VALUE);
+            return lifecycles.isEmpty() ? replies : withPushed(connection, replies);
         });
+    }
+
+    private Flux<String> withPushed(ConnectionInfo connection, Flux<String> replies) {
+        Sinks.Empty<Void> repliesDone = Sinks.empty();
+        List<Flux<WireMessage>> pushed = new ArrayList<>(lifecycles.size());
+        for (ConnectionLifecycle lifecycle : lifecycles) {
+            pushed.add(lifecycle.pushed(connection));
+        }
+        Flux<String> pushedFrames = Flux.merge(pushed).map(this::encode).takeUntilOther(repliesDone.asMono());
+        return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), pushedFrames)
+                .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
+    }
+
+    private static void closed(ConnectionLifecycle lifecycle, ConnectionInfo connection) {
+        try {
+            lifecycle.closed(connection);
+        } catch (RuntimeException e) {
+            log.error("Releasing connection {} failed in {}", connection.id(), lifecycle, e);
+        }
     }
 
     private Flux<String> serve(String frame, ConnectionInfo connection, AtomicInteger inFlight) {
@@ -102,7 +146,10 @@ public final class FrameDispatcher implements ConnectionHandler {
             message = codec.decode(frame);
         } catch (FrameRejectedException rejected) {
             log.debug("connection {}: rejected frame: {}", connection.id(), rejected.getMessage());
-            return Flux.just(encode(errorReply(rejected.u(), rejected)));
+            String role = rejected.role();
+            RoleHandler roleHandler = role == null ? null : handlers.get(role);
+            return Flux.just(encode(roleHandler == null ? errorReply(rejected.u(), rejected)
+                    : roleHandler.rejected(rejected)));
         }
         RoleHandler handler = handlers.get(message.role());
         if (handler == null) {

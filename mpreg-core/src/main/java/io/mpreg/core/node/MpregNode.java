@@ -20,6 +20,9 @@ import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
+import io.mpreg.core.pubsub.PubSubConfig;
+import io.mpreg.core.pubsub.PubSubExchange;
+import io.mpreg.core.pubsub.PubSubWire;
 import io.mpreg.core.rpc.CommandRunner;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.BoundServer;
@@ -46,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The built-in functions {@code echo}, {@code echos} and {@code mpreg.cluster} are always present.
  * With cluster settings ({@link MpregNodeBuilder#cluster}) the node joins a cluster and runs each
  * command on a member offering it; {@link #cluster()} shows that cluster.
+ * The node serves the pub/sub roles with its {@link #pubSub() exchange}: a
+ * connection's subscriptions end when it closes.
  * Functions may be registered and unregistered while the node runs, through
  * {@link #registry()}. {@link #close()} stops the listener (open connections
  * are asked to close with status 1001 and given two seconds) and then the
@@ -58,6 +63,7 @@ public final class MpregNode implements AutoCloseable {
     private final MpregNodeConfig config;
     private final FunctionRegistry registry;
     private final FrameDispatcher dispatcher;
+    private final PubSubExchange pubSub;
     private final BlockingExecutor blocking;
     private final JsonMapper mapper;
     private final @Nullable BoundServer server;
@@ -68,13 +74,14 @@ public final class MpregNode implements AutoCloseable {
     private final AtomicBoolean left = new AtomicBoolean();
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
-                      BlockingExecutor blocking, JsonMapper mapper, @Nullable BoundServer server, boolean secure,
-                      @Nullable Fabric fabric) {
+                      PubSubExchange pubSub, BlockingExecutor blocking, JsonMapper mapper,
+                      @Nullable BoundServer server, boolean secure, @Nullable Fabric fabric) {
         this.fabric = fabric;
         this.secure = secure;
         this.config = config;
         this.registry = registry;
         this.dispatcher = dispatcher;
+        this.pubSub = pubSub;
         this.blocking = blocking;
         this.mapper = mapper;
         this.server = server;
@@ -85,7 +92,8 @@ public final class MpregNode implements AutoCloseable {
         return new MpregNodeBuilder();
     }
 
-    static MpregNode start(MpregNodeConfig config, JsonMapper mapper, Clock clock, Random random,
+    static MpregNode start(MpregNodeConfig config, PubSubConfig pubSubConfig, JsonMapper mapper, Clock clock,
+                           Random random,
                            CommandObserver observer, @Nullable KeyManagerFactory tls,
                            List<MpregNodeBuilder.PendingFunction> functions) {
         BlockingExecutor blocking = BlockingExecutor.create(config.blockingPoolSize(), config.blockingQueueCapacity());
@@ -99,21 +107,23 @@ public final class MpregNode implements AutoCloseable {
             LocalCommandRunner local = new LocalCommandRunner(registry, config.resources());
             CommandRunner observed = observer.observe(local);
             CommandRunner runner = observed;
-            WireCodec codec = WireCodec.rpc(mapper);
+            WireCodec codec = PubSubWire.register(WireCodec.rpc(mapper));
             if (config.cluster().enabled()) {
                 fabric = new Fabric(config.cluster(), config.name(), registry, local, observed, mapper, clock, random);
                 runner = fabric.commandRunner();
                 codec = Fabric.codec(codec);
             }
             RpcService rpc = new RpcService(runner, clock, config.defaultRequestTimeout(), config.maxRequestTimeout());
-            FrameDispatcher dispatcher = new FrameDispatcher(codec, rpc);
+            PubSubExchange pubSub = PubSubExchange.create(pubSubConfig, clock, mapper);
+            FrameDispatcher dispatcher = PubSubRoles.serve(new FrameDispatcher(codec, rpc), pubSub);
             if (fabric != null) {
                 Fabric served = fabric;
                 dispatcher = dispatcher.withHandler(ClusterMessage.ROLE,
                         (message, connection) -> served.serve((ClusterMessage) message, connection));
             }
             BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
-            MpregNode node = new MpregNode(config, registry, dispatcher, blocking, mapper, server, tls != null, fabric);
+            MpregNode node = new MpregNode(config, registry, dispatcher, pubSub, blocking, mapper, server, tls != null,
+                    fabric);
             registry.register(ClusterIntrospection.DESCRIPTOR, ClusterIntrospection.invoker(node));
             boolean joinNow = fabric != null && (server != null || config.cluster().advertisedUrl() != null);
             if (joinNow) {
@@ -155,6 +165,15 @@ public final class MpregNode implements AutoCloseable {
     /** The node's functions; register or unregister while it runs. */
     public FunctionRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The node's topic exchange: publish from code on the node
+     * ({@link PubSubExchange#publish}), subscribe in process
+     * ({@link PubSubExchange#subscribeInProcess}), read its statistics.
+     */
+    public PubSubExchange pubSub() {
+        return pubSub;
     }
 
     /** The pool that runs the node's plain (possibly blocking) functions; register method functions with it. */

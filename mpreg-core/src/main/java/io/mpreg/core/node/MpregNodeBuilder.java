@@ -22,6 +22,7 @@ import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionInvoker;
 import io.mpreg.core.function.MethodInvokers;
+import io.mpreg.core.pubsub.PubSubConfig;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +45,7 @@ public final class MpregNodeBuilder {
     }
 
     private MpregNodeConfig config = MpregNodeConfig.defaults();
+    private PubSubConfig pubSubConfig = PubSubConfig.defaults();
     private JsonMapper mapper = JsonMapper.builder().build();
     private Clock clock = Clock.systemUTC();
     private Random random = new Random();
@@ -145,6 +147,12 @@ public final class MpregNodeBuilder {
                 config.blockingQueueCapacity(), listen);
     }
 
+    /** The settings of the node's pub/sub exchange (backlog, slow subscribers, match cache). */
+    public MpregNodeBuilder pubSub(PubSubConfig exchangeConfig) {
+        this.pubSubConfig = Objects.requireNonNull(exchangeConfig, "exchangeConfig");
+        return this;
+    }
+
     /** The mapper that reads arguments and writes results of method functions and frames. */
     public MpregNodeBuilder mapper(JsonMapper jsonMapper) {
         this.mapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
@@ -157,7 +165,7 @@ public final class MpregNodeBuilder {
         return this;
     }
 
-    /** The clock that stamps request deadlines. */
+    /** The clock that stamps request deadlines, published messages and the backlog. */
     public MpregNodeBuilder clock(Clock nodeClock) {
         this.clock = Objects.requireNonNull(nodeClock, "nodeClock");
         return this;
@@ -213,7 +221,7 @@ public final class MpregNodeBuilder {
 
     /** Builds the node and starts it: functions registered, listener bound (if on). */
     public MpregNode start() {
-        return MpregNode.start(config, mapper, clock, random, observer, tls, List.copyOf(functions));
+        return MpregNode.start(config, pubSubConfig, mapper, clock, random, observer, tls, List.copyOf(functions));
     }
 
     private MpregNodeBuilder add(FunctionDescriptor descriptor,

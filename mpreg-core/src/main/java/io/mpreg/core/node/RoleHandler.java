@@ -1,6 +1,9 @@
 package io.mpreg.core.node;
 
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.wire.ErrorBody;
+import io.mpreg.core.wire.FrameRejectedException;
+import io.mpreg.core.wire.RpcResponse;
 import io.mpreg.core.wire.WireMessage;
 import reactor.core.publisher.Flux;
 
@@ -10,11 +13,21 @@ import reactor.core.publisher.Flux;
  *
  * <p>Each message may be answered with any number of messages (none for a
  * one-way message, several for a stream). A handler that fails is answered
- * with an {@code rpc-response} error carrying the message's {@code u}.
+ * with an {@code rpc-response} error carrying the message's {@code u}. A frame
+ * of the role that the codec rejects is answered with {@link #rejected}.
  */
 @FunctionalInterface
 public interface RoleHandler {
 
     /** Serves one message received on the given connection. */
     Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection);
+
+    /**
+     * The answer to a frame of this role that could not be decoded (a missing
+     * or mistyped field): an {@code rpc-response} error by default; roles with
+     * their own reply shape (such as the pub/sub acks) answer in that shape.
+     */
+    default WireMessage rejected(FrameRejectedException rejection) {
+        return RpcResponse.failure(rejection.u(), ErrorBody.of(rejection));
+    }
 }

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -60,6 +62,7 @@ public final class PubSubExchange {
     private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TopicPattern, Integer> patternUse = new ConcurrentHashMap<>();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
+    private final AtomicLong inProcessSequence = new AtomicLong();
     // Publishers share it; a subscription replaying the backlog takes it alone, so no
     // message can fall between the replayed backlog and the live stream, or land in both.
     private final ReentrantReadWriteLock seam = new ReentrantReadWriteLock();
@@ -122,6 +125,31 @@ public final class PubSubExchange {
      */
     public Flux<WireMessage> outbound(ConnectionInfo connection) {
         return connection(connection.id()).outbox.notifications();
+    }
+
+    /**
+     * Subscribes code running on this node, without a connection. The
+     * subscription is registered when the returned {@code Flux} is subscribed
+     * (replaying the backlog first if asked) and ends when it is cancelled.
+     * Messages pass through a bounded queue under the configured
+     * slow-subscriber policy, like a connection's notifications; with
+     * {@code DISCONNECT} the {@code Flux} fails with {@code OVERLOADED}. A
+     * subscription that cannot be registered fails the {@code Flux} with the reason.
+     */
+    public Flux<PubSubMessage> subscribeInProcess(SubscriptionRequest request) {
+        Objects.requireNonNull(request, "request");
+        return Flux.defer(() -> {
+            String connectionId = "in-process-" + inProcessSequence.incrementAndGet();
+            Flux<WireMessage> notifications = outbound(new ConnectionInfo(connectionId, "in-process"));
+            try {
+                subscribe(connectionId, request);
+            } catch (MpregException e) {
+                connectionClosed(connectionId);
+                return Flux.error(e);
+            }
+            return notifications.map(notification -> ((PubSubNotification) notification).message())
+                    .doFinally(signal -> connectionClosed(connectionId));
+        });
     }
 
     /**
@@ -208,6 +236,26 @@ public final class PubSubExchange {
     /** The patterns of all local subscriptions, for peers deciding what to forward here. */
     public InterestSummary interest() {
         return new InterestSummary(patternUse.keySet(), index.generation());
+    }
+
+    /** The live subscriptions, by connection and then subscription id. */
+    public List<SubscriptionView> subscriptions() {
+        List<SubscriptionView> views = new ArrayList<>();
+        List<Map.Entry<String, Connection>> byId = new ArrayList<>(connections.entrySet());
+        byId.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Connection> entry : byId) {
+            List<LocalSubscription> live;
+            synchronized (entry.getValue()) {
+                live = new ArrayList<>(entry.getValue().subscriptions.values());
+            }
+            live.sort(Comparator.comparing(LocalSubscription::id));
+            for (LocalSubscription subscription : live) {
+                views.add(new SubscriptionView(entry.getKey(), subscription.id(), subscription.request().patterns()
+                        .stream().map(p -> (p.exactMatch() ? "=" : "") + p.pattern()).toList(),
+                        subscription.request().subscriber()));
+            }
+        }
+        return views;
     }
 
     /** A snapshot of the counters. */

@@ -9,7 +9,10 @@ import reactor.core.publisher.Flux;
  * <p>The transport is oblivious to what frames mean; the same handler serves
  * connections accepted by the core's Reactor Netty server and by a Spring
  * WebFlux endpoint. The returned {@code Flux} completes when the connection
- * should end; the transport cancels it when the peer goes away.
+ * should end (after the frames already emitted are written); the transport
+ * cancels it when the peer goes away. If it fails, the connection is closed
+ * at once, even with frames still unwritten (status 1013 for an
+ * {@code OVERLOADED} failure such as a subscriber too slow to keep, else 1011).
  */
 @FunctionalInterface
 public interface ConnectionHandler {

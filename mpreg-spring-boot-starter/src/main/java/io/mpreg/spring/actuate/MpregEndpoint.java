@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * offering each, as the built-in function {@code mpreg.cluster} answers them;
  * plus the node's cluster counters under {@code stats}, including remote calls
  * by peer and outcome (kept out of the meters' tags, whose values must stay
- * bounded).
+ * bounded); and its pub/sub subscriptions under {@code subscriptions} (see
+ * {@link SubscriptionsSection}).
  */
 @Endpoint(id = "mpreg")
 public class MpregEndpoint {
@@ -35,10 +36,12 @@ public class MpregEndpoint {
         this.node = Objects.requireNonNull(node, "node");
     }
 
-    /** The node, its members, the catalog and the cluster's counters. */
+    /** The node, its members, the catalog, the cluster's counters and the subscriptions. */
     @ReadOperation
     public ObjectNode cluster() {
-        return node.cluster().map(MpregEndpoint::describe).orElseGet(this::alone);
+        ObjectNode description = node.cluster().map(MpregEndpoint::describe).orElseGet(this::alone);
+        description.set("subscriptions", SubscriptionsSection.describe(node.config().name(), node.pubSub()));
+        return description;
     }
 
     private static ObjectNode describe(NodeCluster cluster) {

@@ -4,21 +4,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.mpreg.client.BlockingMpregClient;
 import io.mpreg.client.MpregClient;
 import io.mpreg.client.RpcCommand;
+import io.mpreg.client.Subscription;
+import io.mpreg.core.pubsub.PubSubMessage;
 import io.mpreg.core.rpc.CommandObserver;
 import io.mpreg.core.rpc.CommandObserver.Outcome;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 
 /**
  * The {@code MpregClient} bean: creates the real client on first use (so it
  * can reach an endpoint whose port is known only once the web server runs)
- * and reports every call to a {@link ClientCallObserver}.
+ * and reports every call to a {@link ClientCallObserver}. Publish and
+ * subscribe go straight to the real client (pub/sub has its own meters).
  */
 final class DelegatingMpregClient implements MpregClient {
 
@@ -63,6 +68,21 @@ final class DelegatingMpregClient implements MpregClient {
     @Override
     public Mono<Map<String, @Nullable Object>> request(List<RpcCommand> commands, Duration requestTimeout) {
         return observed(functionOf(commands), Mono.defer(() -> delegate().request(commands, requestTimeout)));
+    }
+
+    @Override
+    public Mono<Void> publish(String topic, @Nullable Object payload) {
+        return Mono.defer(() -> delegate().publish(topic, payload));
+    }
+
+    @Override
+    public Mono<Void> publish(String topic, @Nullable Object payload, Map<String, ?> headers) {
+        return Mono.defer(() -> delegate().publish(topic, payload, headers));
+    }
+
+    @Override
+    public Flux<PubSubMessage> subscribe(String... patterns) {
+        return Flux.defer(() -> delegate().subscribe(patterns));
     }
 
     @Override
@@ -134,6 +154,21 @@ final class DelegatingMpregClient implements MpregClient {
             Map<String, @Nullable Object> results =
                     await(DelegatingMpregClient.this.request(commands, requestTimeout), requestTimeout);
             return results == null ? Map.of() : results;
+        }
+
+        @Override
+        public void publish(String topic, @Nullable Object payload) {
+            delegate().blocking().publish(topic, payload);
+        }
+
+        @Override
+        public void publish(String topic, @Nullable Object payload, Map<String, ?> headers) {
+            delegate().blocking().publish(topic, payload, headers);
+        }
+
+        @Override
+        public Subscription subscribe(Consumer<PubSubMessage> onMessage, String... patterns) {
+            return delegate().blocking().subscribe(onMessage, patterns);
         }
 
         private <T> @Nullable T await(Mono<T> call, Duration callTimeout) {

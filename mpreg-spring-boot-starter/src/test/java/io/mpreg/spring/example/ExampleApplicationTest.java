@@ -1,9 +1,11 @@
 package io.mpreg.spring.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.mpreg.client.MpregClient;
 import io.mpreg.core.error.ErrorKind;
@@ -30,6 +32,9 @@ class ExampleApplicationTest {
 
     @Autowired
     Counter counter;
+
+    @Autowired
+    GreetingLog greetingLog;
 
     @Test
     void anAnnotatedBeanMethodIsCalledThroughTheInjectedClientOverARealSocket() {
@@ -76,5 +81,16 @@ class ExampleApplicationTest {
                         .isInstanceOfSatisfying(MpregException.class,
                                 failure -> assertThat(failure.kind()).isEqualTo(ErrorKind.FUNCTION_NOT_FOUND)))
                 .verify(WAIT);
+    }
+
+    @Test
+    void aSubscriberBeanReceivesPublishedMessagesAsItsParameterType() {
+        client.publish("greetings.fr", Map.of("name", "Ada", "language", "fr")).block(WAIT);
+        client.publish("farewells.fr", Map.of("name", "Ada", "language", "fr")).block(WAIT);
+        client.publish("greetings.en", Map.of("name", "Linus", "language", "en")).block(WAIT);
+
+        await().atMost(WAIT).until(() -> greetingLog.greetings.size() == 2);
+        assertThat(greetingLog.greetings).containsExactly(new GreetingLog.Greeting("Ada", "fr"),
+                new GreetingLog.Greeting("Linus", "en"));
     }
 }

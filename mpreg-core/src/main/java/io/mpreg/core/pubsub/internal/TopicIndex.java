@@ -111,7 +111,7 @@ public final class TopicIndex<V> {
         for (Object value : exact) {
             found.add((V) value);
         }
-        wildcards.collect(TopicPattern.split(topic), found);
+        wildcards.collect(topic, found);
         if (found.isEmpty()) {
             return List.of();
         }

@@ -1,23 +1,24 @@
 package io.mpreg.core.pubsub.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.mpreg.core.pubsub.TopicPattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A trie of wildcard patterns, one edge per pattern word. Readers take no
- * lock: children live in concurrent maps and values in copy-on-write arrays.
- * Writers must be serialized by the caller.
+ * lock: each node's literal children live in an immutable {@link WordTable}
+ * and its values in an array, both replaced whole (copy-on-write) by writers,
+ * which the caller must serialize.
  *
  * <p>Matching runs the trie as an automaton over the topic's words: the set
  * of active nodes advances one word at a time, a {@code #} node staying active
  * on every word. The cost depends on the topic and the patterns that share its
  * words, not on the number of unrelated patterns, and the active set never
- * holds a node twice, so repeated {@code #} words cannot blow up.
+ * holds a node twice, so repeated {@code #} words cannot blow up. A topic is
+ * walked in place: each word is hashed once and looked up by its region of
+ * the topic string, never copied out of it.
  */
 final class WildcardTrie<V> {
 
@@ -25,7 +26,7 @@ final class WildcardTrie<V> {
 
     private static final class Node {
         final boolean anyWords;
-        volatile @Nullable ConcurrentHashMap<String, Node> literals;
+        volatile WordTable<Node> literals = WordTable.empty();
         volatile @Nullable Node oneWord;
         volatile @Nullable Node manyWords;
         volatile Object[] values = NONE;
@@ -35,9 +36,7 @@ final class WildcardTrie<V> {
         }
 
         boolean isEmpty() {
-            ConcurrentHashMap<String, Node> children = literals;
-            return values.length == 0 && oneWord == null && manyWords == null
-                    && (children == null || children.isEmpty());
+            return values.length == 0 && oneWord == null && manyWords == null && literals.size() == 0;
         }
     }
 
@@ -58,54 +57,68 @@ final class WildcardTrie<V> {
         return remove(root, words, 0, value);
     }
 
-    /** Adds the values of every pattern matching the topic's words to {@code out} (duplicates possible). */
+    /** Adds the values of every pattern matching the topic to {@code out} (duplicates possible). */
     @SuppressWarnings("unchecked")
-    void collect(String[] topic, List<V> out) {
-        List<Node> active = new ArrayList<>(4);
-        List<Node> next = new ArrayList<>(4);
-        enter(active, root);
-        for (String word : topic) {
-            next.clear();
-            for (int i = 0; i < active.size(); i++) {
-                Node node = active.get(i);
+    void collect(String topic, List<V> out) {
+        ActiveSet active = new ActiveSet();
+        ActiveSet next = new ActiveSet();
+        active.enter(root);
+        int start = 0;
+        int length = topic.length();
+        while (start <= length) {
+            int end = topic.indexOf('.', start);
+            if (end < 0) {
+                end = length;
+            }
+            int hash = WordTable.hash(topic, start, end);
+            next.count = 0;
+            for (int i = 0; i < active.count; i++) {
+                Node node = active.nodes[i];
                 if (node.anyWords) {
-                    enter(next, node);
+                    next.enter(node);
                 }
-                ConcurrentHashMap<String, Node> children = node.literals;
-                if (children != null) {
-                    Node child = children.get(word);
-                    if (child != null) {
-                        enter(next, child);
-                    }
+                Node child = node.literals.get(topic, start, end, hash);
+                if (child != null) {
+                    next.enter(child);
                 }
                 Node one = node.oneWord;
                 if (one != null) {
-                    enter(next, one);
+                    next.enter(one);
                 }
             }
-            if (next.isEmpty()) {
+            if (next.count == 0) {
                 return;
             }
-            List<Node> swap = active;
+            ActiveSet swap = active;
             active = next;
             next = swap;
+            start = end + 1;
         }
-        for (int i = 0; i < active.size(); i++) {
-            for (Object value : active.get(i).values) {
+        for (int i = 0; i < active.count; i++) {
+            for (Object value : active.nodes[i].values) {
                 out.add((V) value);
             }
         }
     }
 
-    // Activates a node and, since '#' may match zero words, the '#' nodes right below it.
-    private static void enter(List<Node> active, Node node) {
-        for (Node current = node; current != null; current = current.manyWords) {
-            for (int i = 0; i < active.size(); i++) {
-                if (active.get(i) == current) {
-                    return;
+    /** The nodes active after a prefix of the topic, each at most once. */
+    private static final class ActiveSet {
+        Node[] nodes = new Node[8];
+        int count;
+
+        // Activates a node and, since '#' may match zero words, the '#' nodes right below it.
+        void enter(Node node) {
+            for (Node current = node; current != null; current = current.manyWords) {
+                for (int i = 0; i < count; i++) {
+                    if (nodes[i] == current) {
+                        return;
+                    }
                 }
+                if (count == nodes.length) {
+                    nodes = Arrays.copyOf(nodes, count * 2);
+                }
+                nodes[count++] = current;
             }
-            active.add(current);
         }
     }
 
@@ -126,12 +139,12 @@ final class WildcardTrie<V> {
             }
             return child;
         }
-        ConcurrentHashMap<String, Node> children = node.literals;
-        if (children == null) {
-            children = new ConcurrentHashMap<>(2);
-            node.literals = children;
+        Node child = node.literals.get(word);
+        if (child == null) {
+            child = new Node(false);
+            node.literals = node.literals.with(word, child);
         }
-        return children.computeIfAbsent(word, w -> new Node(false));
+        return child;
     }
 
     private static @Nullable Node child(Node node, String word) {
@@ -141,8 +154,7 @@ final class WildcardTrie<V> {
         if (word.equals(TopicPattern.ONE_WORD)) {
             return node.oneWord;
         }
-        ConcurrentHashMap<String, Node> children = node.literals;
-        return children == null ? null : children.get(word);
+        return node.literals.get(word);
     }
 
     private boolean remove(Node node, String[] words, int depth, Object value) {
@@ -176,10 +188,7 @@ final class WildcardTrie<V> {
         } else if (word.equals(TopicPattern.ONE_WORD)) {
             node.oneWord = null;
         } else {
-            ConcurrentHashMap<String, Node> children = node.literals;
-            if (children != null) {
-                children.remove(word);
-            }
+            node.literals = node.literals.without(word);
         }
     }
 }

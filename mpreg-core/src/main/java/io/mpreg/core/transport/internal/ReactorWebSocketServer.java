@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.KeyManagerFactory;
 
+import io.mpreg.core.error.MpregException;
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
@@ -121,7 +122,12 @@ public final class ReactorWebSocketServer implements BoundServer {
         log.debug("Connection {} opened from {}", id, remote);
         Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts().publishOn(settings.scheduler())))
                 .onErrorResume(error -> {
-                    log.warn("Handler of connection {} failed; closing it", id, error);
+                    if (error instanceof MpregException expected) {
+                        log.info("Closing connection {}: {}", id, expected.getMessage());
+                    } else {
+                        log.warn("Handler of connection {} failed; closing it", id, error);
+                    }
+                    session.abort(error);
                     return Flux.empty();
                 });
         return session.sendTexts(replies).doFinally(signal -> {

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.mpreg.core.error.ErrorKind;
+import io.mpreg.core.error.MpregException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
@@ -131,6 +133,22 @@ final class WebSocketSession {
     /** Sends a close frame with the given status; the connection closes once it is flushed. */
     Mono<Void> close(WebSocketCloseStatus status) {
         return out.sendClose(status.code(), status.reasonText());
+    }
+
+    /**
+     * Ends the connection at once because its handler failed: a close frame
+     * (1013 "try again later" for {@code OVERLOADED}, else 1011) is sent if it
+     * can leave within the linger time, then the connection is closed even if
+     * the peer has stopped reading and frames are still waiting to be written.
+     */
+    void abort(Throwable failure) {
+        WebSocketCloseStatus status = failure instanceof MpregException mpreg && mpreg.kind() == ErrorKind.OVERLOADED
+                ? WebSocketCloseStatus.TRY_AGAIN_LATER : WebSocketCloseStatus.INTERNAL_SERVER_ERROR;
+        out.sendClose(status.code(), status.reasonText())
+                .timeout(LingeringCloseHandler.DEFAULT_LINGER, timer)
+                .onErrorResume(error -> Mono.empty())
+                .doFinally(signal -> connection.dispose())
+                .subscribe();
     }
 
     private void closeIfIdle() {

@@ -1,0 +1,73 @@
+package io.mpreg.benchmarks.load;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+
+/** The same fan-out over NATS core pub/sub: each subscriber on its own connection, as on MPREG. */
+final class NatsPubSubFanout implements PubSubFanout {
+
+    private final Connection publisher;
+    private final List<Connection> subscribers;
+    private final AtomicLong[] received;
+
+    private NatsPubSubFanout(Connection publisher, List<Connection> subscribers, AtomicLong[] received) {
+        this.publisher = publisher;
+        this.subscribers = subscribers;
+        this.received = received;
+    }
+
+    /** Connects and subscribes each subscriber to {@code subject} (NATS wildcards: {@code *}, {@code >}). */
+    static NatsPubSubFanout connect(String url, int subscriberCount, String subject) throws Exception {
+        List<Connection> subscribers = new ArrayList<>(subscriberCount);
+        AtomicLong[] received = new AtomicLong[subscriberCount];
+        for (int i = 0; i < subscriberCount; i++) {
+            Connection connection = Nats.connect(options(url, "mpreg-load-sub-" + i));
+            AtomicLong count = new AtomicLong();
+            received[i] = count;
+            connection.createDispatcher(message -> count.incrementAndGet()).subscribe(subject);
+            // A round trip to the server, so the subscription is registered before publishing starts.
+            connection.flush(Duration.ofSeconds(10));
+            subscribers.add(connection);
+        }
+        return new NatsPubSubFanout(Nats.connect(options(url, "mpreg-load-pub")), subscribers, received);
+    }
+
+    private static Options options(String url, String name) {
+        return new Options.Builder().server(url).connectionName(name).build();
+    }
+
+    @Override
+    public void publish(String payload) {
+        publisher.publish(TOPIC, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public long received(int subscriber) {
+        return received[subscriber].get();
+    }
+
+    @Override
+    public int subscribers() {
+        return received.length;
+    }
+
+    @Override
+    public void close() {
+        try {
+            publisher.close();
+            for (Connection subscriber : subscribers) {
+                subscriber.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
