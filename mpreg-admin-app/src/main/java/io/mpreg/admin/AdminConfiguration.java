@@ -10,13 +10,16 @@ import io.mpreg.admin.alert.AlertRules;
 import io.mpreg.admin.alert.AlertsEndpoint;
 import io.mpreg.admin.alert.AlertsHealthIndicator;
 import io.mpreg.admin.alert.LoggingNotifier;
+import io.mpreg.admin.alert.PubSubNotifier;
 import io.mpreg.admin.alert.WebhookNotifier;
 import io.mpreg.admin.alert.WebhookSettings;
 import io.mpreg.admin.model.ClusterSnapshot;
 import io.mpreg.admin.model.FleetModel;
 import io.mpreg.admin.poll.NodeProbe;
 import io.mpreg.admin.poll.WatchedCluster;
+import io.mpreg.client.MpregClient;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -66,7 +69,7 @@ class AdminConfiguration {
 
     @Bean
     AlertEngine alertEngine(AlertRules rules, Clock clock, AdminProperties properties,
-            ObjectProvider<WebClient.Builder> web) {
+            ObjectProvider<WebClient.Builder> web, ObjectProvider<PubSubNotifier> pubSub) {
         List<AlertNotifier> notifiers = new ArrayList<>();
         notifiers.add(new LoggingNotifier());
         WebClient client = web.getIfAvailable(WebClient::builder).build();
@@ -74,7 +77,16 @@ class AdminConfiguration {
             notifiers.add(new WebhookNotifier(client, new WebhookSettings(webhook.getUrl(), webhook.getMaxAttempts(),
                     webhook.getInitialBackoff(), webhook.getMaxBackoff(), webhook.getTimeout()), Schedulers.parallel()));
         }
+        pubSub.ifAvailable(notifiers::add);
         return new AlertEngine(rules, clock, notifiers, properties.getAlerts().getHistorySize());
+    }
+
+    /** Publishes alerts on mpreg.alerts.<rule> when mpreg.admin.alerts.publish-urls names nodes. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("!'${mpreg.admin.alerts.publish-urls[0]:}'.isBlank()")
+    PubSubNotifier pubSubNotifier(AdminProperties properties) {
+        return new PubSubNotifier(MpregClient.builder().urls(properties.getAlerts().getPublishUrls().stream()
+                .filter(url -> !url.isBlank()).toArray(String[]::new)).build());
     }
 
     @Bean

@@ -141,6 +141,9 @@ public class AdminProperties {
         /** Receivers of FIRING and RESOLVED notifications, as HTTP POSTs of JSON. */
         private List<Webhook> webhooks = new ArrayList<>();
 
+        /** Node URLs to publish FIRING and RESOLVED notifications to, on the topic mpreg.alerts.<rule> (none: off). */
+        private List<String> publishUrls = new ArrayList<>();
+
         public List<AlertRule> getRules() {
             return rules;
         }
@@ -171,6 +174,14 @@ public class AdminProperties {
 
         public void setWebhooks(List<Webhook> webhooks) {
             this.webhooks = webhooks;
+        }
+
+        public List<String> getPublishUrls() {
+            return publishUrls;
+        }
+
+        public void setPublishUrls(List<String> publishUrls) {
+            this.publishUrls = publishUrls;
         }
     }
 
