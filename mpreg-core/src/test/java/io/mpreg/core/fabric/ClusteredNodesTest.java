@@ -45,7 +45,7 @@ class ClusteredNodesTest {
 
     @BeforeAll
     static void startCluster() {
-        cluster = new TestCluster();
+        cluster = new TestCluster(TestCluster.STEADY);
         router = cluster.start("router", b -> b);
         for (String stage : STAGES) {
             nodes.put(stage, cluster.start(stage + "-node", b -> b.resources(stage)
