@@ -1,5 +1,6 @@
 package io.mpreg.core.pubsub;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,6 +49,15 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
     public PubSubMessage stampedIfAbsent(double epochSeconds) {
         return timestamp != null ? this
                 : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers);
+    }
+
+    /** This message as the JSON object it is inside publish and notification frames. */
+    public String toJson(JsonMapper mapper) {
+        StringWriter out = new StringWriter(64 + 2 * topic.length());
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            writeTo(generator);
+        }
+        return out.toString();
     }
 
     void writeTo(JsonGenerator g) {

@@ -1,6 +1,6 @@
 package io.mpreg.core.wire;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -86,7 +86,11 @@ public final class WireCodec {
 
     /** Encodes one message as the text of one frame. */
     public String encode(WireMessage message) {
-        StringWriter out = new StringWriter(128);
+        String encoded = message.encodedText();
+        if (encoded != null) {
+            return encoded;
+        }
+        TextOut out = new TextOut();
         try (JsonGenerator generator = mapper.createGenerator(out)) {
             message.writeTo(generator);
         }
@@ -115,6 +119,39 @@ public final class WireCodec {
             }
         }
         return bytes;
+    }
+
+    /** A {@link Writer} into a {@code StringBuilder}: unlike {@code StringWriter}, no lock per write. */
+    private static final class TextOut extends Writer {
+        private final StringBuilder text = new StringBuilder(256);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String chars, int offset, int length) {
+            text.append(chars, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private static @Nullable String readU(ObjectNode frame) {
