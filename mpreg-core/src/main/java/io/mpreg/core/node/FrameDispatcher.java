@@ -128,7 +128,8 @@ public final class FrameDispatcher implements ConnectionHandler {
         for (ConnectionLifecycle lifecycle : lifecycles) {
             pushed.add(lifecycle.pushed(connection));
         }
-        Flux<String> pushedFrames = Flux.merge(pushed).map(this::encode).takeUntilOther(repliesDone.asMono());
+        Flux<WireMessage> allPushed = pushed.size() == 1 ? pushed.get(0) : Flux.merge(pushed);
+        Flux<String> pushedFrames = allPushed.map(this::encode).takeUntilOther(repliesDone.asMono());
         return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), pushedFrames)
                 .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
     }

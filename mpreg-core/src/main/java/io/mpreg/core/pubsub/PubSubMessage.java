@@ -1,11 +1,11 @@
 package io.mpreg.core.pubsub;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 
 import io.mpreg.core.wire.Fields;
+import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +53,7 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
 
     /** This message as the JSON object it is inside publish and notification frames. */
     public String toJson(JsonMapper mapper) {
-        StringWriter out = new StringWriter(64 + 2 * topic.length());
-        try (JsonGenerator generator = mapper.createGenerator(out)) {
-            writeTo(generator);
-        }
-        return out.toString();
+        return WireCodec.writeJson(mapper, this::writeTo);
     }
 
     void writeTo(JsonGenerator g) {

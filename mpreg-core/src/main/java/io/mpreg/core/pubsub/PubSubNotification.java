@@ -90,15 +90,26 @@ public final class PubSubNotification implements WireMessage {
         if (messageJson == null) {
             return null;
         }
-        JsonStringEncoder quoter = JsonStringEncoder.getInstance();
         StringBuilder text = new StringBuilder(FRAME_START.length() + u.length() + subscriptionId.length()
                 + messageJson.length() + 40);
         text.append(FRAME_START);
-        quoter.quoteAsString(u, text);
+        appendEscaped(u, text);
         text.append("\",\"subscription_id\":\"");
-        quoter.quoteAsString(subscriptionId, text);
+        appendEscaped(subscriptionId, text);
         text.append("\",\"message\":").append(messageJson).append('}');
         return text.toString();
+    }
+
+    // Ids rarely hold anything JSON escapes; those are copied without the escaper's work.
+    private static void appendEscaped(String value, StringBuilder text) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                JsonStringEncoder.getInstance().quoteAsString(value, text);
+                return;
+            }
+        }
+        text.append(value);
     }
 
     @Override

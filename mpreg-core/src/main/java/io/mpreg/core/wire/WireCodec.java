@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -87,12 +88,14 @@ public final class WireCodec {
     /** Encodes one message as the text of one frame. */
     public String encode(WireMessage message) {
         String encoded = message.encodedText();
-        if (encoded != null) {
-            return encoded;
-        }
+        return encoded != null ? encoded : writeJson(mapper, message::writeTo);
+    }
+
+    /** The text of the one JSON value {@code writer} writes with a generator of {@code mapper}. */
+    public static String writeJson(JsonMapper mapper, Consumer<JsonGenerator> writer) {
         TextOut out = new TextOut();
         try (JsonGenerator generator = mapper.createGenerator(out)) {
-            message.writeTo(generator);
+            writer.accept(generator);
         }
         return out.toString();
     }

@@ -62,12 +62,12 @@ class PubSubWireTest {
                 + "\"message\":{\"topic\":\"a.b\",\"payload\":{\"t\":\"caf\u00e9 \\\"q\\\" \\n \\u0001\"},"
                 + "\"message_id\":\"m\\\\1\",\"publisher\":\"\u00fc\",\"timestamp\":1.5,"
                 + "\"headers\":{\"k\":[1,null]}}}")).message();
-        String awkwardId = "sub \"1\" \\ \u0002 \u20ac";
+        String awkwardId = "sub/\"1\" \\ \u0002 \u20ac \u2028 \u007f";
 
-        String rendered = codec.encode(new PubSubNotification("n\"1", awkwardId, message, message.toJson(mapper)));
+        String rendered = codec.encode(new PubSubNotification("n/\"1", awkwardId, message, message.toJson(mapper)));
 
-        assertThat(rendered).isEqualTo(codec.encode(new PubSubNotification("n\"1", awkwardId, message)));
-        assertThat(codec.decode(rendered)).isEqualTo(new PubSubNotification("n\"1", awkwardId, message));
+        assertThat(rendered).isEqualTo(codec.encode(new PubSubNotification("n/\"1", awkwardId, message)));
+        assertThat(codec.decode(rendered)).isEqualTo(new PubSubNotification("n/\"1", awkwardId, message));
     }
 
     @Test
