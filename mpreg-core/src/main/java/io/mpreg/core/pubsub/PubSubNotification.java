@@ -6,7 +6,6 @@ import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -93,23 +92,11 @@ public final class PubSubNotification implements WireMessage {
         StringBuilder text = new StringBuilder(FRAME_START.length() + u.length() + subscriptionId.length()
                 + messageJson.length() + 40);
         text.append(FRAME_START);
-        appendEscaped(u, text);
+        JsonText.appendEscaped(u, text);
         text.append("\",\"subscription_id\":\"");
-        appendEscaped(subscriptionId, text);
+        JsonText.appendEscaped(subscriptionId, text);
         text.append("\",\"message\":").append(messageJson).append('}');
         return text.toString();
-    }
-
-    // Ids rarely hold anything JSON escapes; those are copied without the escaper's work.
-    private static void appendEscaped(String value, StringBuilder text) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                JsonStringEncoder.getInstance().quoteAsString(value, text);
-                return;
-            }
-        }
-        text.append(value);
     }
 
     @Override

@@ -71,6 +71,14 @@ class PubSubWireTest {
     }
 
     @Test
+    void successfulAckAssembledAsTextEqualsTheOneWrittenFieldByField() {
+        PubSubAck ack = PubSubAck.ok("u/\"1\" \\ \u0002 \u20ac");
+
+        assertThat(codec.encode(ack)).isEqualTo(WireCodec.writeJson(mapper, ack::writeTo));
+        assertThat(codec.decode(codec.encode(ack))).isEqualTo(ack);
+    }
+
+    @Test
     void acksHaveTheShapeOfTheProtocol() {
         assertThat(codec.encode(PubSubAck.ok("01J4")))
                 .isEqualTo("{\"role\":\"pubsub-ack\",\"u\":\"01J4\",\"operation_id\":\"01J4\",\"success\":true}");
