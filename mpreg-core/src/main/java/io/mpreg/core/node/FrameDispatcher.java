@@ -21,6 +21,7 @@ import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -127,7 +128,8 @@ public final class FrameDispatcher implements ConnectionHandler {
         for (ConnectionLifecycle lifecycle : lifecycles) {
             pushed.add(lifecycle.pushed(connection));
         }
-        Flux<String> pushedFrames = Flux.merge(pushed).map(this::encode).takeUntilOther(repliesDone.asMono());
+        Flux<WireMessage> allPushed = pushed.size() == 1 ? pushed.get(0) : Flux.merge(pushed);
+        Flux<String> pushedFrames = allPushed.map(this::encode).takeUntilOther(repliesDone.asMono());
         return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), pushedFrames)
                 .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
     }
@@ -161,10 +163,33 @@ public final class FrameDispatcher implements ConnectionHandler {
             return Flux.just(encode(errorReply(message.u(), MpregException.of(ErrorKind.OVERLOADED,
                     "more than " + maxInFlight + " requests in flight on this connection; retry later"))));
         }
-        return Flux.defer(() -> handler.handle(message, connection))
+        Flux<WireMessage> answer;
+        try {
+            answer = handler.handle(message, connection);
+        } catch (RuntimeException failure) {
+            answer = Flux.error(failure);
+        }
+        if (answer instanceof Fuseable.ScalarCallable<?> single) {
+            WireMessage reply = answeredAtOnce(message, single, inFlight);
+            return reply == null ? Flux.empty() : Flux.just(encode(reply));
+        }
+        return answer
                 .onErrorResume(failure -> Mono.just(errorReply(message.u(), asMpreg(message, failure))))
                 .map(this::encode)
                 .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    // A handler that answered before returning (no reply or one, already made) skips the
+    // operator chain, which costs more than the reply itself for acks.
+    private static @Nullable WireMessage answeredAtOnce(WireMessage message, Fuseable.ScalarCallable<?> single,
+                                              AtomicInteger inFlight) {
+        try {
+            return (WireMessage) single.call();
+        } catch (Exception failure) {
+            return errorReply(message.u(), asMpreg(message, failure));
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     private String encode(WireMessage message) {

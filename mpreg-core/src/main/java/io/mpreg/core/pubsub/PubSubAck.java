@@ -53,6 +53,20 @@ public record PubSubAck(@Nullable String u, @Nullable String operationId, boolea
         return ROLE;
     }
 
+    // Every publish is answered with an ack: a successful one is assembled as text.
+    @Override
+    public @Nullable String encodedText() {
+        if (!success || u == null || operationId == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(64 + u.length() + operationId.length());
+        text.append("{\"role\":\"").append(ROLE).append("\",\"u\":\"");
+        JsonText.appendEscaped(u, text);
+        text.append("\",\"operation_id\":\"");
+        JsonText.appendEscaped(operationId, text);
+        return text.append("\",\"success\":true}").toString();
+    }
+
     @Override
     public void writeTo(JsonGenerator g) {
         g.writeStartObject();

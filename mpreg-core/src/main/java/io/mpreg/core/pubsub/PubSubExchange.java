@@ -268,6 +268,7 @@ public final class PubSubExchange {
     private int acceptLocally(PubSubMessage message) {
         Objects.requireNonNull(message, "message");
         PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
+        String json = stamped.toJson(mapper);
         long bytes = approximateBytes(stamped);
         int queued;
         seam.readLock().lock();
@@ -276,7 +277,7 @@ public final class PubSubExchange {
             List<LocalSubscription> matches = index.match(stamped.topic());
             for (int i = 0; i < matches.size(); i++) {
                 LocalSubscription subscription = matches.get(i);
-                subscription.outbox().offer(subscription, stamped);
+                subscription.outbox().offer(subscription, stamped, json);
             }
             queued = matches.size();
         } finally {
@@ -323,7 +324,7 @@ public final class PubSubExchange {
         Instant now = clock.instant();
         for (PubSubMessage retained : backlog.since(now.minus(lookBack), now)) {
             if (matchesAny(subscription.request().patterns(), retained.topic())) {
-                subscription.outbox().offer(subscription, retained);
+                subscription.outbox().offer(subscription, retained, retained.toJson(mapper));
             }
         }
     }

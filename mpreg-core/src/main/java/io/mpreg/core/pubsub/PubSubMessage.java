@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.mpreg.core.wire.Fields;
+import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,6 +49,11 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
     public PubSubMessage stampedIfAbsent(double epochSeconds) {
         return timestamp != null ? this
                 : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers);
+    }
+
+    /** This message as the JSON object it is inside publish and notification frames. */
+    public String toJson(JsonMapper mapper) {
+        return WireCodec.writeJson(mapper, this::writeTo);
     }
 
     void writeTo(JsonGenerator g) {

@@ -4,25 +4,64 @@ import java.util.Objects;
 
 import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.WireMessage;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A message delivered to one subscription of the receiving connection.
  *
- * @param u              a new id for this delivery
- * @param subscriptionId the subscription it matched
- * @param message        the published message
+ * <p>Compared by {@link #u()}, {@link #subscriptionId()} and {@link #message()}
+ * only. A notification made by the exchange carries the message's JSON as
+ * rendered once per publish, so a message fanned out to many subscriptions is
+ * encoded once rather than once per subscription.
  */
-public record PubSubNotification(String u, String subscriptionId, PubSubMessage message) implements WireMessage {
+public final class PubSubNotification implements WireMessage {
 
     /** The role of a notification frame. */
     public static final String ROLE = "pubsub-notification";
 
-    public PubSubNotification {
-        Objects.requireNonNull(u, "u");
-        Objects.requireNonNull(subscriptionId, "subscriptionId");
-        Objects.requireNonNull(message, "message");
+    private static final String FRAME_START = "{\"role\":\"" + ROLE + "\",\"u\":\"";
+
+    private final String u;
+    private final String subscriptionId;
+    private final PubSubMessage message;
+    private final @Nullable String messageJson;
+
+    /**
+     * @param u              a new id for this delivery
+     * @param subscriptionId the subscription it matched
+     * @param message        the published message
+     */
+    public PubSubNotification(String u, String subscriptionId, PubSubMessage message) {
+        this(u, subscriptionId, message, null);
+    }
+
+    /**
+     * A notification whose message is written as the given JSON, which must be
+     * what {@link PubSubMessage#toJson} renders for {@code message}.
+     */
+    public PubSubNotification(String u, String subscriptionId, PubSubMessage message, @Nullable String messageJson) {
+        this.u = Objects.requireNonNull(u, "u");
+        this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
+        this.message = Objects.requireNonNull(message, "message");
+        this.messageJson = messageJson;
+    }
+
+    /** A new id for this delivery. */
+    @Override
+    public String u() {
+        return u;
+    }
+
+    /** The subscription it matched. */
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    /** The published message. */
+    public PubSubMessage message() {
+        return message;
     }
 
     @Override
@@ -37,8 +76,43 @@ public record PubSubNotification(String u, String subscriptionId, PubSubMessage 
         g.writeStringProperty("u", u);
         g.writeStringProperty("subscription_id", subscriptionId);
         g.writeName("message");
-        message.writeTo(g);
+        if (messageJson != null) {
+            g.writeRawValue(messageJson);
+        } else {
+            message.writeTo(g);
+        }
         g.writeEndObject();
+    }
+
+    @Override
+    public @Nullable String encodedText() {
+        if (messageJson == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(FRAME_START.length() + u.length() + subscriptionId.length()
+                + messageJson.length() + 40);
+        text.append(FRAME_START);
+        JsonText.appendEscaped(u, text);
+        text.append("\",\"subscription_id\":\"");
+        JsonText.appendEscaped(subscriptionId, text);
+        text.append("\",\"message\":").append(messageJson).append('}');
+        return text.toString();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof PubSubNotification that && u.equals(that.u)
+                && subscriptionId.equals(that.subscriptionId) && message.equals(that.message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(u, subscriptionId, message);
+    }
+
+    @Override
+    public String toString() {
+        return "PubSubNotification[u=" + u + ", subscriptionId=" + subscriptionId + ", message=" + message + "]";
     }
 
     static PubSubNotification decode(ObjectNode frame, Fields fields) {

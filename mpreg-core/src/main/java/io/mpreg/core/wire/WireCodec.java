@@ -1,9 +1,10 @@
 package io.mpreg.core.wire;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -86,9 +87,15 @@ public final class WireCodec {
 
     /** Encodes one message as the text of one frame. */
     public String encode(WireMessage message) {
-        StringWriter out = new StringWriter(128);
+        String encoded = message.encodedText();
+        return encoded != null ? encoded : writeJson(mapper, message::writeTo);
+    }
+
+    /** The text of the one JSON value {@code writer} writes with a generator of {@code mapper}. */
+    public static String writeJson(JsonMapper mapper, Consumer<JsonGenerator> writer) {
+        TextOut out = new TextOut();
         try (JsonGenerator generator = mapper.createGenerator(out)) {
-            message.writeTo(generator);
+            writer.accept(generator);
         }
         return out.toString();
     }
@@ -115,6 +122,39 @@ public final class WireCodec {
             }
         }
         return bytes;
+    }
+
+    /** A {@link Writer} into a {@code StringBuilder}: unlike {@code StringWriter}, no lock per write. */
+    private static final class TextOut extends Writer {
+        private final StringBuilder text = new StringBuilder(256);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String chars, int offset, int length) {
+            text.append(chars, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private static @Nullable String readU(ObjectNode frame) {

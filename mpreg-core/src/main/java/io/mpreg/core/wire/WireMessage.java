@@ -20,4 +20,14 @@ public interface WireMessage {
 
     /** Writes the fields of this message, {@code role} and {@code u} included, as one JSON object. */
     void writeTo(JsonGenerator generator);
+
+    /**
+     * The whole frame, when this message can assemble it from parts encoded
+     * earlier and shared (a published message sent to many subscribers is
+     * encoded once); {@code null} to be written with {@link #writeTo}. Must
+     * equal what {@link #writeTo} writes.
+     */
+    default @Nullable String encodedText() {
+        return null;
+    }
 }

@@ -57,6 +57,28 @@ class PubSubWireTest {
     }
 
     @Test
+    void notificationWithPreRenderedMessageEncodesExactlyAsOneWrittenFieldByField() {
+        PubSubMessage message = ((PubSubPublish) codec.decode("{\"role\":\"pubsub-publish\",\"u\":\"p\","
+                + "\"message\":{\"topic\":\"a.b\",\"payload\":{\"t\":\"caf\u00e9 \\\"q\\\" \\n \\u0001\"},"
+                + "\"message_id\":\"m\\\\1\",\"publisher\":\"\u00fc\",\"timestamp\":1.5,"
+                + "\"headers\":{\"k\":[1,null]}}}")).message();
+        String awkwardId = "sub/\"1\" \\ \u0002 \u20ac \u2028 \u007f";
+
+        String rendered = codec.encode(new PubSubNotification("n/\"1", awkwardId, message, message.toJson(mapper)));
+
+        assertThat(rendered).isEqualTo(codec.encode(new PubSubNotification("n/\"1", awkwardId, message)));
+        assertThat(codec.decode(rendered)).isEqualTo(new PubSubNotification("n/\"1", awkwardId, message));
+    }
+
+    @Test
+    void successfulAckAssembledAsTextEqualsTheOneWrittenFieldByField() {
+        PubSubAck ack = PubSubAck.ok("u/\"1\" \\ \u0002 \u20ac");
+
+        assertThat(codec.encode(ack)).isEqualTo(WireCodec.writeJson(mapper, ack::writeTo));
+        assertThat(codec.decode(codec.encode(ack))).isEqualTo(ack);
+    }
+
+    @Test
     void acksHaveTheShapeOfTheProtocol() {
         assertThat(codec.encode(PubSubAck.ok("01J4")))
                 .isEqualTo("{\"role\":\"pubsub-ack\",\"u\":\"01J4\",\"operation_id\":\"01J4\",\"success\":true}");

@@ -32,7 +32,7 @@ public final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private record Delivery(LocalSubscription subscription, PubSubMessage message) {
+    private record Delivery(LocalSubscription subscription, PubSubMessage message, String messageJson) {
     }
 
     private final String connectionId;
@@ -71,9 +71,13 @@ public final class Outbox {
         return flux;
     }
 
-    /** Queues a notification, applying the slow-subscriber policy if the queue is full. */
-    public void offer(LocalSubscription subscription, PubSubMessage message) {
-        Delivery delivery = new Delivery(subscription, message);
+    /**
+     * Queues a notification, applying the slow-subscriber policy if the queue is full.
+     * {@code messageJson} is the message as {@link PubSubMessage#toJson} renders it,
+     * shared by every delivery of the message.
+     */
+    public void offer(LocalSubscription subscription, PubSubMessage message, String messageJson) {
+        Delivery delivery = new Delivery(subscription, message, messageJson);
         boolean disconnect = false;
         synchronized (this) {
             if (terminated) {
@@ -158,7 +162,7 @@ public final class Outbox {
                 }
             }
             if (next != null && next.subscription.isActive()) {
-                current.next(new PubSubNotification(ids.get(), next.subscription.id(), next.message));
+                current.next(new PubSubNotification(ids.get(), next.subscription.id(), next.message, next.messageJson));
                 counters.delivered.increment();
             }
             if (next == null) {
