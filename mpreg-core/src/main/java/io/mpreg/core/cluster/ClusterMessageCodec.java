@@ -3,6 +3,7 @@ package io.mpreg.core.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.mpreg.core.cluster.ClusterPayload.Ack;
@@ -262,8 +263,8 @@ public final class ClusterMessageCodec {
         if (ask != null && !ask.isNull() && !ask.isBoolean()) {
             throw fields.reject("field 'ask' must be a boolean");
         }
-        return new PubSubInterest(requireLong(frame, "epoch", fields), requireLong(frame, "gen", fields), patterns,
-                ask != null && ask.booleanValue());
+        return new PubSubInterest(requireLong(frame, "epoch", fields), requireLong(frame, "gen", fields),
+                Set.copyOf(patterns), ask != null && ask.booleanValue());
     }
 
     private static void readPatterns(List<String> texts, boolean exact, List<TopicPattern> into, Fields fields) {

@@ -2,6 +2,7 @@ package io.mpreg.core.cluster;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.mpreg.core.pubsub.PubSubMessage;
 import io.mpreg.core.pubsub.TopicPattern;
@@ -211,10 +212,10 @@ public sealed interface ClusterPayload {
      * @param patterns   the distinct patterns of the sender's local subscriptions
      * @param ask        whether the receiver should answer with its own interest (sent to a peer just seen alive)
      */
-    record PubSubInterest(long epoch, long generation, List<TopicPattern> patterns, boolean ask)
+    record PubSubInterest(long epoch, long generation, Set<TopicPattern> patterns, boolean ask)
             implements ClusterPayload {
         public PubSubInterest {
-            patterns = List.copyOf(patterns);
+            patterns = Set.copyOf(patterns);
         }
 
         @Override

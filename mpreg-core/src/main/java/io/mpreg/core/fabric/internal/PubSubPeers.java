@@ -167,7 +167,7 @@ final class PubSubPeers implements PeerForwarder {
     }
 
     private void send(String address, boolean ask) {
-        ClusterMessage message = envelope.apply(new PubSubInterest(epoch, generation, List.copyOf(announced), ask));
+        ClusterMessage message = envelope.apply(new PubSubInterest(epoch, generation, announced, ask));
         if (links.sendFrame(address, codec.encode(message)) == null) {
             log.debug("pub/sub interest not sent to {}: its connection is closed", address);
         }
