@@ -235,6 +235,7 @@ public final class Fabric implements NodeCluster {
 
     /** Closes every peer link (calls still waiting fail with NODE_LOST) and stops the protocol thread. */
     public void close() {
+        pubSubPeers.close();
         links.close();
         protocolThread.shutdownNow();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,7 +104,15 @@ final class PubSubPeers implements PeerForwarder {
     @Override
     public void interestChanged() {
         if (announcePending.compareAndSet(false, true)) {
-            protocolThread.schedule(this::announceToAll, COALESCE.toNanos(), TimeUnit.NANOSECONDS);
+            onProtocolThread(this::announceToAll, COALESCE);
+        }
+    }
+
+    /** Stops forwarding: the exchange keeps serving this node alone. */
+    void close() {
+        PubSubExchange local = exchange;
+        if (local != null) {
+            local.forwardTo(PeerForwarder.NONE);
         }
     }
 
@@ -116,27 +125,35 @@ final class PubSubPeers implements PeerForwarder {
                 local.deliverFromPeer(publish.message());
             }
         } else if (payload instanceof PubSubInterest interest) {
-            protocolThread.execute(() -> learn(message.fromId(), message.fromAddress(), interest));
+            onProtocolThread(() -> learn(message.fromId(), message.fromAddress(), interest), Duration.ZERO);
         }
     }
 
     /** A peer is alive (newly or again): tell it this node's interest and ask for its own. */
     void peerAlive(String peerId, String address) {
-        protocolThread.execute(() -> {
+        onProtocolThread(() -> {
             refreshAnnounced();
             send(address, true);
-        });
+        }, Duration.ZERO);
     }
 
     /** A peer died or left: nothing is forwarded to it any more. */
     void peerGone(String peerId) {
-        protocolThread.execute(() -> {
+        onProtocolThread(() -> {
             PeerInterest gone = byPeer.remove(peerId);
             if (gone != null) {
                 gone.patterns.forEach(pattern -> peerPatterns.remove(pattern, gone));
                 log.debug("dropped the pub/sub interest of peer {}", peerId);
             }
-        });
+        }, Duration.ZERO);
+    }
+
+    private void onProtocolThread(Runnable task, Duration delay) {
+        try {
+            protocolThread.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("pub/sub task skipped: the fabric is closed");
+        }
     }
 
     private void announceToAll() {
