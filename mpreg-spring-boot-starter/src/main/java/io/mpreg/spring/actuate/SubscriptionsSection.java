@@ -38,6 +38,7 @@ final class SubscriptionsSection {
         self.putObject("stats")
                 .put("published", stats.published())
                 .put("delivered", stats.delivered())
+                .put("forwarded", stats.forwarded())
                 .put("dropped", stats.dropped())
                 .put("disconnects", stats.disconnects())
                 .put("connections", stats.connections())
