@@ -45,6 +45,11 @@ final class PubSubPeers implements PeerForwarder {
 
     /** How long interest changes are gathered before one announcement carries them all. */
     static final Duration COALESCE = Duration.ofMillis(100);
+    /**
+     * How often the current announcement is repeated to every live peer, so one lost on a
+     * broken connection is made good (receivers ignore a generation they hold already).
+     */
+    static final Duration REPEAT = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(PubSubPeers.class);
 
@@ -80,6 +85,12 @@ final class PubSubPeers implements PeerForwarder {
         exchange = local;
         local.forwardTo(this);
         interestChanged();
+        try {
+            protocolThread.scheduleWithFixedDelay(this::repeatAnnouncement, REPEAT.toNanos(), REPEAT.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("pub/sub announcements not repeated: the fabric is closed");
+        }
     }
 
     @Override
@@ -132,7 +143,7 @@ final class PubSubPeers implements PeerForwarder {
     /** A peer is alive (newly or again): tell it this node's interest and ask for its own. */
     void peerAlive(String peerId, String address) {
         onProtocolThread(() -> {
-            refreshAnnounced();
+            announceChanges();
             send(address, true);
         }, Duration.ZERO);
     }
@@ -158,9 +169,27 @@ final class PubSubPeers implements PeerForwarder {
 
     private void announceToAll() {
         announcePending.set(false);
-        if (!refreshAnnounced()) {
+        announceChanges();
+    }
+
+    private void repeatAnnouncement() {
+        if (!refreshAnnounced() && generation == 0) {
             return;
         }
+        sendToLivePeers();
+    }
+
+    /**
+     * Announces the exchange's patterns to every live peer if they changed since the last announcement.
+     * Whatever path notices a change first announces it to all, so no peer misses a generation.
+     */
+    private void announceChanges() {
+        if (refreshAnnounced()) {
+            sendToLivePeers();
+        }
+    }
+
+    private void sendToLivePeers() {
         for (Member member : view.get().liveMembers()) {
             if (!member.local() && !member.id().equals(selfId)) {
                 send(member.info().address(), false);
@@ -195,7 +224,7 @@ final class PubSubPeers implements PeerForwarder {
             return;
         }
         if (interest.ask()) {
-            refreshAnnounced();
+            announceChanges();
             send(address, false);
         }
         Member sender = view.get().member(peerId);
