@@ -3,6 +3,7 @@ package io.mpreg.core.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 import io.mpreg.core.cluster.ClusterPayload.Ack;
@@ -13,11 +14,15 @@ import io.mpreg.core.cluster.ClusterPayload.Gossip;
 import io.mpreg.core.cluster.ClusterPayload.Join;
 import io.mpreg.core.cluster.ClusterPayload.Ping;
 import io.mpreg.core.cluster.ClusterPayload.PingRequest;
+import io.mpreg.core.cluster.ClusterPayload.PubSubInterest;
+import io.mpreg.core.cluster.ClusterPayload.PubSubPublish;
 import io.mpreg.core.cluster.ClusterPayload.Refused;
 import io.mpreg.core.cluster.ClusterPayload.SyncDigest;
 import io.mpreg.core.cluster.ClusterPayload.SyncState;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.PubSubWire;
+import io.mpreg.core.pubsub.TopicPattern;
 import io.mpreg.core.wire.CommandSpec;
 import io.mpreg.core.wire.ErrorBody;
 import io.mpreg.core.wire.Fields;
@@ -134,6 +139,23 @@ public final class ClusterMessageCodec {
             }
         } else if (payload instanceof Cancel cancel) {
             g.writeStringProperty("u", cancel.u());
+        } else if (payload instanceof PubSubInterest interest) {
+            writeInterest(interest, g);
+        } else if (payload instanceof PubSubPublish publish) {
+            g.writeName("message");
+            PubSubWire.writeMessage(publish.message(), g);
+        }
+    }
+
+    private static void writeInterest(PubSubInterest interest, JsonGenerator g) {
+        g.writeNumberProperty("epoch", interest.epoch());
+        g.writeNumberProperty("gen", interest.generation());
+        writeStrings("patterns", interest.patterns().stream().filter(p -> !p.exactMatch())
+                .map(TopicPattern::pattern).toList(), g);
+        writeStrings("exact", interest.patterns().stream().filter(TopicPattern::exactMatch)
+                .map(TopicPattern::pattern).toList(), g);
+        if (interest.ask()) {
+            g.writeBooleanProperty("ask", true);
         }
     }
 
@@ -203,6 +225,9 @@ public final class ClusterMessageCodec {
             case CALL -> readCall(frame, fields);
             case CALL_RESULT -> readCallResult(frame, fields);
             case CANCEL -> new Cancel(fields.requireU());
+            case PUBSUB_INTEREST -> readInterest(frame, fields);
+            case PUBSUB_PUBLISH -> new PubSubPublish(PubSubWire.readMessage(fields.requireObject(frame, "message"),
+                    fields));
         };
         return new ClusterMessage(fields.requireString(frame, "cluster"), fields.requireString(frame, "from"),
                 fields.requireString(frame, "addr"), (int) optionalLong(frame, "load", fields), payload,
@@ -228,6 +253,28 @@ public final class ClusterMessageCodec {
             throw fields.reject("field 'r' or 'error' is required");
         }
         return new CallResult(u, result, null);
+    }
+
+    private static PubSubInterest readInterest(ObjectNode frame, Fields fields) {
+        List<TopicPattern> patterns = new ArrayList<>();
+        readPatterns(fields.optionalStringArray(frame, "patterns"), false, patterns, fields);
+        readPatterns(fields.optionalStringArray(frame, "exact"), true, patterns, fields);
+        JsonNode ask = frame.get("ask");
+        if (ask != null && !ask.isNull() && !ask.isBoolean()) {
+            throw fields.reject("field 'ask' must be a boolean");
+        }
+        return new PubSubInterest(requireLong(frame, "epoch", fields), requireLong(frame, "gen", fields),
+                Set.copyOf(patterns), ask != null && ask.booleanValue());
+    }
+
+    private static void readPatterns(List<String> texts, boolean exact, List<TopicPattern> into, Fields fields) {
+        for (String text : texts) {
+            String problem = TopicPattern.topicProblem(text);
+            if (problem != null) {
+                throw fields.reject("pattern '" + text + "' " + problem);
+            }
+            into.add(new TopicPattern(text, exact));
+        }
     }
 
     private static List<MemberRecord> readRecords(List<JsonNode> nodes, Fields fields) {

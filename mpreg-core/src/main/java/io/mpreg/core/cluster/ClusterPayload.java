@@ -2,7 +2,10 @@ package io.mpreg.core.cluster;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
+import io.mpreg.core.pubsub.PubSubMessage;
+import io.mpreg.core.pubsub.TopicPattern;
 import io.mpreg.core.wire.CommandSpec;
 import io.mpreg.core.wire.ErrorBody;
 import org.jspecify.annotations.Nullable;
@@ -196,6 +199,44 @@ public sealed interface ClusterPayload {
         @Override
         public MessageKind kind() {
             return MessageKind.CANCEL;
+        }
+    }
+
+    /**
+     * The sender's whole pub/sub interest. Announcements of one sender are ordered by
+     * {@code (epoch, generation)}: a receiver keeps the latest and ignores older ones.
+     *
+     * @param epoch      chosen at random when the sender's fabric starts, so a restarted node's
+     *                   announcements replace those of its previous life
+     * @param generation grows with every change the sender announces during one epoch
+     * @param patterns   the distinct patterns of the sender's local subscriptions
+     * @param ask        whether the receiver should answer with its own interest (sent to a peer just seen alive)
+     */
+    record PubSubInterest(long epoch, long generation, Set<TopicPattern> patterns, boolean ask)
+            implements ClusterPayload {
+        public PubSubInterest {
+            patterns = Set.copyOf(patterns);
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.PUBSUB_INTEREST;
+        }
+    }
+
+    /**
+     * A message published on the sender, for the receiver's matching local subscriptions.
+     *
+     * @param message the message, stamped by the node it was published on
+     */
+    record PubSubPublish(PubSubMessage message) implements ClusterPayload {
+        public PubSubPublish {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public MessageKind kind() {
+            return MessageKind.PUBSUB_PUBLISH;
         }
     }
 }

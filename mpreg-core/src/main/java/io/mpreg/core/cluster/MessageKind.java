@@ -30,7 +30,11 @@ public enum MessageKind {
     /** The result or error of a {@link #CALL}, sent back on the connection the call arrived on. */
     CALL_RESULT(10, "call-result"),
     /** The sender no longer wants the outcome of a {@link #CALL}: the receiver stops running it and answers nothing. */
-    CANCEL(11, "cancel");
+    CANCEL(11, "cancel"),
+    /** The sender's pub/sub interest: every pattern its local subscriptions listen to, replacing what it sent before. */
+    PUBSUB_INTEREST(12, "pubsub-interest"),
+    /** A message published on the sender, for the receiver's local subscriptions only (never forwarded again). */
+    PUBSUB_PUBLISH(13, "pubsub-publish");
 
     private final int code;
     private final String wireName;

@@ -118,6 +118,7 @@ public final class MpregNode implements AutoCloseable {
             FrameDispatcher dispatcher = PubSubRoles.serve(new FrameDispatcher(codec, rpc), pubSub);
             if (fabric != null) {
                 Fabric served = fabric;
+                served.bridge(pubSub);
                 dispatcher = dispatcher.withHandler(ClusterMessage.ROLE,
                         (message, connection) -> served.serve((ClusterMessage) message, connection));
             }

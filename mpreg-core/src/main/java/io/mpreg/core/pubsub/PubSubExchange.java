@@ -66,6 +66,7 @@ public final class PubSubExchange {
     // Publishers share it; a subscription replaying the backlog takes it alone, so no
     // message can fall between the replayed backlog and the live stream, or land in both.
     private final ReentrantReadWriteLock seam = new ReentrantReadWriteLock();
+    private volatile PeerForwarder peers = PeerForwarder.NONE;
 
     private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, Supplier<String> ids) {
         this.config = Objects.requireNonNull(config, "config");
@@ -213,14 +214,29 @@ public final class PubSubExchange {
     }
 
     /**
-     * Publishes a message on this node: retains it in the backlog and queues it
-     * for every matching local subscription. Messages from peers are not
-     * forwarded anywhere yet (see docs/pubsub.md, "Across the cluster").
+     * Connects this exchange to its cluster: messages published here are handed to the
+     * forwarder after they are queued locally, and it is told when local interest changes.
+     */
+    public void forwardTo(PeerForwarder forwarder) {
+        this.peers = Objects.requireNonNull(forwarder, "forwarder");
+    }
+
+    /**
+     * Publishes a message on this node: retains it in the backlog, queues it
+     * for every matching local subscription, then hands it to the
+     * {@link #forwardTo forwarder} for the matching subscriptions of other nodes.
      *
      * @return how many local subscriptions it was queued for
      */
     public int publish(PubSubMessage message) {
-        return acceptLocally(message);
+        Objects.requireNonNull(message, "message");
+        PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
+        int queued = acceptLocally(stamped);
+        int sent = peers.forward(stamped);
+        if (sent > 0) {
+            counters.forwarded.add(sent);
+        }
+        return queued;
     }
 
     /**
@@ -260,8 +276,8 @@ public final class PubSubExchange {
 
     /** A snapshot of the counters. */
     public PubSubStats stats() {
-        return new PubSubStats(counters.published.sum(), counters.delivered.sum(), counters.dropped.sum(),
-                counters.disconnects.sum(), subscriptionCount.get(), connections.size(), backlog.size(),
+        return new PubSubStats(counters.published.sum(), counters.delivered.sum(), counters.forwarded.sum(),
+                counters.dropped.sum(), counters.disconnects.sum(), subscriptionCount.get(), connections.size(), backlog.size(),
                 backlog.bytes());
     }
 
@@ -303,6 +319,7 @@ public final class PubSubExchange {
         }
         subscriptionCount.incrementAndGet();
         log.debug("Subscribed {} to {}", subscription, subscription.request().patterns());
+        peers.interestChanged();
     }
 
     private void end(LocalSubscription subscription) {
@@ -312,6 +329,7 @@ public final class PubSubExchange {
             patternUse.computeIfPresent(pattern, (p, uses) -> uses == 1 ? null : uses - 1);
         }
         subscriptionCount.decrementAndGet();
+        peers.interestChanged();
     }
 
     private void replayBacklog(LocalSubscription subscription) {

@@ -5,6 +5,7 @@ package io.mpreg.core.pubsub;
  *
  * @param published      messages accepted for publishing (from clients, code and peers)
  * @param delivered      notifications handed to connections
+ * @param forwarded      copies of messages published here sent to peers with matching subscriptions (one per peer)
  * @param dropped        notifications discarded by the slow-subscriber policy
  * @param disconnects    connections ended by the {@link SlowSubscriberPolicy#DISCONNECT} policy
  * @param subscriptions  live subscriptions
@@ -12,6 +13,6 @@ package io.mpreg.core.pubsub;
  * @param backlogMessages messages retained in the backlog
  * @param backlogBytes   approximate bytes retained in the backlog
  */
-public record PubSubStats(long published, long delivered, long dropped, long disconnects, int subscriptions,
-        int connections, long backlogMessages, long backlogBytes) {
+public record PubSubStats(long published, long delivered, long forwarded, long dropped, long disconnects,
+        int subscriptions, int connections, long backlogMessages, long backlogBytes) {
 }

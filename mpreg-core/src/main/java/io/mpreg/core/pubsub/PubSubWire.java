@@ -3,8 +3,11 @@ package io.mpreg.core.pubsub;
 import java.util.Objects;
 import java.util.Set;
 
+import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The pub/sub roles of the client protocol, for registering with a {@link WireCodec}. */
 public final class PubSubWire {
@@ -37,5 +40,19 @@ public final class PubSubWire {
      */
     public static PubSubAck rejectionAck(FrameRejectedException rejection) {
         return PubSubAck.failed(rejection.u(), rejection);
+    }
+
+    /** Writes a message as the {@code message} object of pub/sub frames (for frames of other roles carrying one). */
+    public static void writeMessage(PubSubMessage message, JsonGenerator generator) {
+        message.writeTo(generator);
+    }
+
+    /**
+     * Reads a {@code message} object written by {@link #writeMessage}.
+     *
+     * @throws FrameRejectedException if a field is missing or invalid
+     */
+    public static PubSubMessage readMessage(ObjectNode message, Fields fields) {
+        return PubSubMessage.decode(message, fields);
     }
 }

@@ -14,11 +14,14 @@ import io.mpreg.core.cluster.ClusterPayload.Gossip;
 import io.mpreg.core.cluster.ClusterPayload.Join;
 import io.mpreg.core.cluster.ClusterPayload.Ping;
 import io.mpreg.core.cluster.ClusterPayload.PingRequest;
+import io.mpreg.core.cluster.ClusterPayload.PubSubInterest;
 import io.mpreg.core.cluster.ClusterPayload.Refused;
 import io.mpreg.core.cluster.ClusterPayload.SyncDigest;
 import io.mpreg.core.cluster.ClusterPayload.SyncState;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.PubSubMessage;
+import io.mpreg.core.pubsub.TopicPattern;
 import io.mpreg.core.wire.CommandSpec;
 import io.mpreg.core.wire.ErrorBody;
 import io.mpreg.core.wire.FrameRejectedException;
@@ -55,7 +58,13 @@ class ClusterMessageCodecTest {
                 new CallResult("c-1", StringNode.valueOf("done"), null),
                 new CallResult("c-2", NullNode.getInstance(), null),
                 new CallResult("c-3", null, new ErrorBody(1003, "FUNCTION_FAILED", "boom", null)),
-                new ClusterPayload.Cancel("c-4"));
+                new ClusterPayload.Cancel("c-4"),
+                new PubSubInterest(-5, 3, Set.of(TopicPattern.of("orders.*.created"), TopicPattern.of("#"),
+                        TopicPattern.exact("audit.*")), true),
+                new PubSubInterest(1, 0, Set.of(), false),
+                new ClusterPayload.PubSubPublish(new PubSubMessage("orders.eu.created",
+                        StringNode.valueOf("o-1"), "m-1", "shop", 1700000000.125,
+                        Map.of("trace", StringNode.valueOf("t-1")))));
     }
 
     @ParameterizedTest
@@ -94,6 +103,24 @@ class ClusterMessageCodecTest {
         assertThat(codec.encode(cancel)).contains("\"k\":11,\"kind\":\"cancel\"", "\"u\":\"c-9\"");
         assertThatThrownBy(() -> codec.decode("{\"role\":\"fabric\",\"k\":11,\"cluster\":\"c\",\"from\":\"a\","
                 + "\"addr\":\"b\"}")).isInstanceOf(FrameRejectedException.class).hasMessageContaining("'u'");
+    }
+
+    @Test
+    void interestTravelsAsPatternsAndLiteralTopicsWithItsEpochAndGeneration() {
+        ClusterMessage interest = new ClusterMessage("prod", "node-x", "ws://x:1/mpreg", 0,
+                new PubSubInterest(7, 2, Set.of(TopicPattern.exact("a.*")), false), List.of());
+
+        assertThat(codec.encode(interest)).contains("\"k\":12,\"kind\":\"pubsub-interest\"", "\"epoch\":7",
+                "\"gen\":2", "\"patterns\":[]", "\"exact\":[\"a.*\"]").doesNotContain("ask");
+    }
+
+    @Test
+    void interestWithAnEmptyWordOrForwardedMessageWithoutTopicIsRejected() {
+        String header = "{\"role\":\"fabric\",\"cluster\":\"c\",\"from\":\"a\",\"addr\":\"b\",";
+        assertThatThrownBy(() -> codec.decode(header + "\"k\":12,\"epoch\":1,\"gen\":1,\"patterns\":[\"a..b\"]}"))
+                .isInstanceOf(FrameRejectedException.class).hasMessageContaining("a..b");
+        assertThatThrownBy(() -> codec.decode(header + "\"k\":13,\"message\":{\"message_id\":\"m\"}}"))
+                .isInstanceOf(FrameRejectedException.class).hasMessageContaining("topic");
     }
 
     @Test

@@ -25,6 +25,8 @@ class WireNumbersTest {
         pinned.put(9, "call");
         pinned.put(10, "call-result");
         pinned.put(11, "cancel");
+        pinned.put(12, "pubsub-interest");
+        pinned.put(13, "pubsub-publish");
         Map<Integer, String> actual = new LinkedHashMap<>();
         Arrays.stream(MessageKind.values()).forEach(k -> actual.put(k.code(), k.wireName()));
         assertThat(actual).containsExactlyEntriesOf(pinned);

@@ -176,6 +176,48 @@ class ProcessClusterIT {
         assertThat(client.request(pipeline("Healed")).block(CALL_TIMEOUT.multipliedBy(2))).containsKey("stored");
     }
 
+    @Test
+    @Order(7)
+    void aMessagePublishedOnAnyProcessReachesEveryMatchingSubscriberOnEveryProcessOnceInOrder() {
+        Map<ServerProcess, List<String>> subscriptions = new java.util.LinkedHashMap<>();
+        subscriptions.put(cluster.node("ingest"), List.of("orders.#"));
+        subscriptions.put(cluster.node("process"), List.of("#.created"));
+        subscriptions.put(cluster.node("analytics"), List.of("orders.eu.*", "audit.#"));
+        subscriptions.put(cluster.node("storage"), List.of("audit.#", "orders.#", "storage.only.#"));
+        try (PubSubTraffic traffic = new PubSubTraffic(subscriptions)) {
+            traffic.awaitReady();
+            traffic.publishFromEveryNode(40);
+            traffic.assertEachSubscriberReceivedExactlyItsMessages(40);
+
+            ServerProcess storage = cluster.node("storage");
+            List<ServerProcess> survivors = cluster.running().stream().filter(node -> node != storage).toList();
+            storage.kill();
+            traffic.forget("storage");
+            await("storage dead everywhere").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> ClusterViews.allSee(survivors, "storage", "dead", "left", "absent"));
+            await("storage's interest dropped on ingest").atMost(Duration.ofSeconds(5))
+                    .until(() -> !forwards(traffic, "ingest", "storage.only.x"));
+
+            traffic.clear();
+            traffic.publishFromEveryNode(20);
+            traffic.assertEachSubscriberReceivedExactlyItsMessages(20);
+        }
+        cluster.restart("storage");
+        awaitEveryNodeSeesEveryOtherAlive();
+    }
+
+    /** Whether publishing on the node sends a copy to any peer (its endpoint's forwarded count grows). */
+    private static boolean forwards(PubSubTraffic traffic, String node, String topic) {
+        long before = forwarded(node);
+        traffic.client(node).publish(topic, Map.of("from", node, "seq", -1)).block(CALL_TIMEOUT);
+        return forwarded(node) > before;
+    }
+
+    private static long forwarded(String node) {
+        return cluster.node(node).getJson("/actuator/mpreg").path("subscriptions").path(node).path("stats")
+                .path("forwarded").asLong();
+    }
+
     private static List<RpcCommand> pipeline(String title) {
         return List.of(
                 RpcCommand.of("ingested", "pipeline.ingest", List.of("a,10", "b,20", "c,oops", "d,30", "e,900")),

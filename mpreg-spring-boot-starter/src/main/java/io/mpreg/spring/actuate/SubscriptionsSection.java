@@ -9,8 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code subscriptions} section of the {@code mpreg} endpoint: per node
- * (this one; peers' interest joins once pub/sub spans the cluster), its
- * subscriptions with connection, id, patterns and subscriber, and the counts
+ * (this one), its subscriptions with connection, id, patterns and subscriber, and the counts
  * of its exchange.
  */
 final class SubscriptionsSection {
@@ -38,6 +37,7 @@ final class SubscriptionsSection {
         self.putObject("stats")
                 .put("published", stats.published())
                 .put("delivered", stats.delivered())
+                .put("forwarded", stats.forwarded())
                 .put("dropped", stats.dropped())
                 .put("disconnects", stats.disconnects())
                 .put("connections", stats.connections())

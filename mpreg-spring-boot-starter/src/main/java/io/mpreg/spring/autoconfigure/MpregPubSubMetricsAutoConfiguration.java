@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Micrometer meters of the embedded node's pub/sub exchange, read from its
  * {@link PubSubStats} when scraped: counters {@code mpreg.pubsub.published},
- * {@code mpreg.pubsub.delivered}, {@code mpreg.pubsub.dropped} and
+ * {@code mpreg.pubsub.delivered}, {@code mpreg.pubsub.forwarded}, {@code mpreg.pubsub.dropped} and
  * {@code mpreg.pubsub.disconnects}; gauges {@code mpreg.pubsub.subscriptions},
  * {@code mpreg.pubsub.backlog.messages} and {@code mpreg.pubsub.backlog.size}
  * (bytes). No tags: topics are unbounded and never become tag values.
@@ -34,6 +34,7 @@ public final class MpregPubSubMetricsAutoConfiguration {
 
     static final String PUBLISHED = "mpreg.pubsub.published";
     static final String DELIVERED = "mpreg.pubsub.delivered";
+    static final String FORWARDED = "mpreg.pubsub.forwarded";
     static final String DROPPED = "mpreg.pubsub.dropped";
     static final String DISCONNECTS = "mpreg.pubsub.disconnects";
     static final String SUBSCRIPTIONS = "mpreg.pubsub.subscriptions";
@@ -48,6 +49,8 @@ public final class MpregPubSubMetricsAutoConfiguration {
             counter(registry, PUBLISHED, "Messages accepted for publishing (from clients, code and peers)",
                     exchange, PubSubStats::published);
             counter(registry, DELIVERED, "Notifications handed to subscribers", exchange, PubSubStats::delivered);
+            counter(registry, FORWARDED, "Copies of published messages sent to peers with matching subscriptions",
+                    exchange, PubSubStats::forwarded);
             counter(registry, DROPPED, "Notifications discarded by the slow-subscriber policy", exchange,
                     PubSubStats::dropped);
             counter(registry, DISCONNECTS, "Connections ended by the DISCONNECT slow-subscriber policy", exchange,

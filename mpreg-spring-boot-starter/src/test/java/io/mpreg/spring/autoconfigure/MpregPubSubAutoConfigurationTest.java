@@ -133,6 +133,8 @@ class MpregPubSubAutoConfigurationTest {
                     .isEqualTo(1);
             assertThat(registry.get(MpregPubSubMetricsAutoConfiguration.DELIVERED).functionCounter().count())
                     .isEqualTo(2);
+            assertThat(registry.get(MpregPubSubMetricsAutoConfiguration.FORWARDED).functionCounter().count())
+                    .as("a node outside a cluster forwards nothing").isZero();
             assertThat(registry.get(MpregPubSubMetricsAutoConfiguration.DROPPED).functionCounter().count()).isZero();
             assertThat(registry.get(MpregPubSubMetricsAutoConfiguration.SUBSCRIPTIONS).gauge().value()).isEqualTo(2);
             assertThat(registry.get(MpregPubSubMetricsAutoConfiguration.BACKLOG_MESSAGES).gauge().value())

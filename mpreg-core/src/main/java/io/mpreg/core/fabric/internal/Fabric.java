@@ -35,6 +35,7 @@ import io.mpreg.core.fabric.RoutingCommandRunner;
 import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
+import io.mpreg.core.pubsub.PubSubExchange;
 import io.mpreg.core.rpc.CommandRunner;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.WebSocketClient;
@@ -74,6 +75,7 @@ public final class Fabric implements NodeCluster {
     private final RemoteCalls calls;
     private final InboundFabric inbound;
     private final RoutingCommandRunner router;
+    private final PubSubPeers pubSubPeers;
     private final ClusterView lonelyView;
     private volatile @Nullable ClusterNode node;
     private volatile String advertisedUrl = "";
@@ -129,6 +131,9 @@ public final class Fabric implements NodeCluster {
                     }
                 }, counters);
         inbound.acks(links::acked);
+        this.pubSubPeers = new PubSubPeers(nodeId, random.nextLong(), messageCodec, links, protocolThread,
+                this::envelope, this::view);
+        inbound.pubSub(pubSubPeers::receive);
         links.callsPendingVia(calls::pendingVia);
         this.router = new RoutingCommandRunner(this::view, counted, localRunner::offers, calls, settings.routing(),
                 random);
@@ -156,6 +161,14 @@ public final class Fabric implements NodeCluster {
         }
         Flux<WireMessage> toPeer = links.accepted(connection.id(), message);
         return toPeer == null ? replies : Flux.merge(toPeer, replies);
+    }
+
+    /**
+     * Carries the exchange's messages to the peers whose subscriptions match them, and
+     * delivers those of peers to it (see docs/pubsub.md, "Across the cluster").
+     */
+    public void bridge(PubSubExchange exchange) {
+        pubSubPeers.bridge(exchange);
     }
 
     /** Joins the cluster, announcing the given URL to peers and clients. */
@@ -222,6 +235,7 @@ public final class Fabric implements NodeCluster {
 
     /** Closes every peer link (calls still waiting fail with NODE_LOST) and stops the protocol thread. */
     public void close() {
+        pubSubPeers.close();
         links.close();
         protocolThread.shutdownNow();
     }
@@ -311,9 +325,15 @@ public final class Fabric implements NodeCluster {
 
     private void memberChanged(@Nullable MemberRecord previous, MemberRecord current) {
         boolean wasLive = previous == null || previous.status().isLive();
-        if (wasLive && !current.status().isLive() && !current.id().equals(nodeId)) {
+        boolean peer = !current.id().equals(nodeId);
+        if (wasLive && !current.status().isLive() && peer) {
             calls.memberLost(current.id(), current.status().wireName());
+            pubSubPeers.peerGone(current.id());
             links.drop(current.info().address());
+        }
+        boolean cameAlive = previous == null || !previous.status().isLive();
+        if (peer && cameAlive && current.status().isLive()) {
+            pubSubPeers.peerAlive(current.id(), current.info().address());
         }
         for (ClusterListener listener : listeners) {
             try {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,6 +17,8 @@ import io.mpreg.core.cluster.ClusterPayload.Ack;
 import io.mpreg.core.cluster.ClusterPayload.Call;
 import io.mpreg.core.cluster.ClusterPayload.CallResult;
 import io.mpreg.core.cluster.ClusterPayload.Cancel;
+import io.mpreg.core.cluster.ClusterPayload.PubSubInterest;
+import io.mpreg.core.cluster.ClusterPayload.PubSubPublish;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.rpc.CommandRunner;
@@ -58,6 +61,7 @@ final class InboundFabric {
     private final Set<String> complainedPeers = ConcurrentHashMap.newKeySet();
     private final Map<String, Sinks.One<Boolean>> running = new ConcurrentHashMap<>();
     private BiConsumer<ClusterMessage, Ack> acks = (message, ack) -> { };
+    private Consumer<ClusterMessage> pubSub = message -> { };
 
     InboundFabric(String clusterId, WireCodec codec, FabricCounters counters, Map<String, Long> lastSeen,
             RemoteCalls calls, CommandRunner local, Clock clock,
@@ -78,6 +82,11 @@ final class InboundFabric {
         this.acks = onAck;
     }
 
+    /** Hands pub/sub messages of this cluster to the given consumer. */
+    void pubSub(Consumer<ClusterMessage> onPubSub) {
+        this.pubSub = onPubSub;
+    }
+
     /** A message on a connection this node accepted or on one of its links; returns the replies. */
     Flux<WireMessage> serve(ClusterMessage message) {
         ClusterPayload payload = message.payload();
@@ -93,6 +102,12 @@ final class InboundFabric {
         if (payload instanceof CallResult result) {
             observeLoad(message);
             calls.complete(result);
+            return Flux.empty();
+        }
+        if (payload instanceof PubSubInterest || payload instanceof PubSubPublish) {
+            if (clusterId.equals(message.clusterId())) {
+                pubSub.accept(message);
+            }
             return Flux.empty();
         }
         if (payload instanceof Cancel cancel) {

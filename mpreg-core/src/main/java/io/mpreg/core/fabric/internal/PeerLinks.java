@@ -125,6 +125,16 @@ final class PeerLinks implements PeerMessenger {
     }
 
     /**
+     * Sends an encoded message (pub/sub traffic) without counting it as membership traffic, after
+     * everything sent to the peer before it.
+     *
+     * @return the connection it was handed to, or null if it could not be queued
+     */
+    @Nullable Object sendFrame(String address, String frame) {
+        return closed ? null : deliver(address, frame, null);
+    }
+
+    /**
      * A fabric message arrived on a connection a peer dialed. The first one from a
      * connection makes it a channel to that peer.
      *

@@ -7,6 +7,7 @@ public final class ExchangeCounters {
 
     public final LongAdder published = new LongAdder();
     public final LongAdder delivered = new LongAdder();
+    public final LongAdder forwarded = new LongAdder();
     public final LongAdder dropped = new LongAdder();
     public final LongAdder disconnects = new LongAdder();
 }
