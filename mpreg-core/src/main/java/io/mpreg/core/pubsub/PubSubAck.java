@@ -69,9 +69,7 @@ public record PubSubAck(@Nullable String u, @Nullable String operationId, boolea
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeStringProperty("operation_id", operationId);
         g.writeBooleanProperty("success", success);
         if (!success) {

@@ -71,9 +71,7 @@ public final class PubSubNotification implements WireMessage {
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeStringProperty("subscription_id", subscriptionId);
         g.writeName("message");
         if (messageJson != null) {

@@ -30,9 +30,7 @@ public record PubSubPublish(String u, PubSubMessage message) implements WireMess
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeName("message");
         message.writeTo(g);
         g.writeEndObject();

@@ -30,9 +30,7 @@ public record PubSubSubscribe(String u, SubscriptionRequest subscription) implem
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeName("subscription");
         subscription.writeTo(g);
         g.writeEndObject();

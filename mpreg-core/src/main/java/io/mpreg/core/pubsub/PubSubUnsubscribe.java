@@ -30,9 +30,7 @@ public record PubSubUnsubscribe(String u, String subscriptionId) implements Wire
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeStringProperty("subscription_id", subscriptionId);
         g.writeEndObject();
     }

@@ -33,9 +33,7 @@ public record RpcRequest(String u, List<CommandSpec> cmds, @Nullable Double time
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeName("cmds");
         g.writeStartArray();
         for (CommandSpec cmd : cmds) {

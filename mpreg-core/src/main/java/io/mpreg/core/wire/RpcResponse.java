@@ -46,9 +46,7 @@ public record RpcResponse(@Nullable String u, @Nullable Map<String, JsonNode> r,
 
     @Override
     public void writeTo(JsonGenerator g) {
-        g.writeStartObject();
-        g.writeStringProperty("role", ROLE);
-        g.writeStringProperty("u", u);
+        WireMessage.startFrame(g, ROLE, u);
         g.writeName("r");
         if (r == null) {
             g.writeNull();

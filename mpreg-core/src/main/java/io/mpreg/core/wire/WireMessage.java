@@ -22,6 +22,16 @@ public interface WireMessage {
     void writeTo(JsonGenerator generator);
 
     /**
+     * Opens the JSON object of a frame and writes its envelope ({@code role} and
+     * {@code u}); the caller writes the rest and closes the object.
+     */
+    static void startFrame(JsonGenerator generator, String role, @Nullable String u) {
+        generator.writeStartObject();
+        generator.writeStringProperty("role", role);
+        generator.writeStringProperty("u", u);
+    }
+
+    /**
      * The whole frame, when this message can assemble it from parts encoded
      * earlier and shared (a published message sent to many subscribers is
      * encoded once); {@code null} to be written with {@link #writeTo}. Must
