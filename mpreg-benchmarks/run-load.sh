@@ -151,6 +151,20 @@ if [[ " $TARGETS " == *" mpreg "* ]]; then
     fi
 fi
 
+# awk functions both result tables use: a field of a RESULT line, and the median of a list.
+AWK_RESULT_FUNCTIONS='
+function field(name,    i, kv) {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
+    return ""
+}
+function median(list,    values, n, i, j, t) {
+    n = split(list, values, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+        if (values[j] + 0 < values[i] + 0) { t = values[i]; values[i] = values[j]; values[j] = t }
+    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+}
+'
+
 url_of() {
     case $1 in
         mpreg) echo "ws://127.0.0.1:$MPREG_PORT/mpreg" ;;
@@ -185,17 +199,7 @@ if [[ " $MODES " == *" pubsub "* ]]; then
         done
     done
     echo
-    awk -v rounds="$ROUNDS" -v payload="$PUBSUB_PAYLOAD_BYTES" '
-    function field(name,    i, kv) {
-        for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
-        return ""
-    }
-    function median(list,    values, n, i, j, t) {
-        n = split(list, values, " ")
-        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-            if (values[j] + 0 < values[i] + 0) { t = values[i]; values[i] = values[j]; values[j] = t }
-        return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
-    }
+    awk -v rounds="$ROUNDS" -v payload="$PUBSUB_PAYLOAD_BYTES" "$AWK_RESULT_FUNCTIONS"'
     /^RESULT/ {
         key = field("target") SUBSEP field("subscribers")
         if (!(key in seen)) { seen[key] = 1; order[++count] = key }
@@ -242,17 +246,7 @@ fi
 
 # Table of medians over the rounds, and MPREG's throughput as a ratio of NATS's.
 echo
-awk -v rounds="$ROUNDS" -v payload="$PAYLOAD_BYTES" '
-function field(name,    i, kv) {
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] }
-    return ""
-}
-function median(list,    values, n, i, j, t) {
-    n = split(list, values, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-        if (values[j] + 0 < values[i] + 0) { t = values[i]; values[i] = values[j]; values[j] = t }
-    return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
-}
+awk -v rounds="$ROUNDS" -v payload="$PAYLOAD_BYTES" "$AWK_RESULT_FUNCTIONS"'
 /^RESULT/ {
     key = field("target") SUBSEP field("in_flight")
     if (!(key in seen)) { seen[key] = 1; order[++count] = key }
