@@ -13,7 +13,7 @@ import io.mpreg.admin.WebhookReceiver;
 import io.mpreg.admin.model.FleetSnapshot;
 import io.mpreg.admin.model.MemberStatus;
 import io.mpreg.admin.model.NodeView;
-import io.mpreg.core.cluster.ClusterConfig;
+import io.mpreg.server.cluster.FastClusterTimings;
 import io.mpreg.server.cluster.NodeSpec;
 import io.mpreg.server.cluster.ProcessCluster;
 import io.mpreg.server.cluster.ServerProcess;
@@ -48,10 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class AdminProcessClusterIT {
 
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(300);
-    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(150);
-    private static final int SUSPICION_MULTIPLIER = 3;
-    private static final Duration GOSSIP_INTERVAL = Duration.ofMillis(50);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     /** Slack over the detection bound: a poll, the Actuator reads and a shared 2-core machine. */
     private static final Duration SLACK = Duration.ofSeconds(3);
@@ -71,14 +67,7 @@ class AdminProcessClusterIT {
 
     @BeforeAll
     static void startTheProcesses() {
-        processes = new ProcessCluster("admin-it-" + UUID.randomUUID(), List.of(
-                "--mpreg.cluster.probe.interval=" + PROBE_INTERVAL.toMillis() + "ms",
-                "--mpreg.cluster.probe.timeout=" + PROBE_TIMEOUT.toMillis() + "ms",
-                "--mpreg.cluster.probe.suspicion-multiplier=" + SUSPICION_MULTIPLIER,
-                "--mpreg.cluster.gossip.interval=" + GOSSIP_INTERVAL.toMillis() + "ms",
-                "--mpreg.cluster.join-retry-interval=300ms",
-                "--mpreg.cluster.seed-refresh-interval=2s",
-                "--mpreg.cluster.anti-entropy-interval=1s"));
+        processes = new ProcessCluster("admin-it-" + UUID.randomUUID(), FastClusterTimings.arguments());
         processes.startAll(NODES);
     }
 
@@ -120,7 +109,7 @@ class AdminProcessClusterIT {
             ServerProcess victim = processes.node(VICTIM);
             victim.kill();
 
-            await("API shows " + VICTIM + " dead").atMost(detectionBound().plus(SLACK))
+            await("API shows " + VICTIM + " dead").atMost(FastClusterTimings.failureDetectionBound(NODES.size()).plus(SLACK))
                     .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(node(VICTIM).status()).isEqualTo(MemberStatus.DEAD));
             await("event stream shows " + VICTIM + " dead").atMost(WAIT).untilAsserted(() ->
@@ -175,12 +164,6 @@ class AdminProcessClusterIT {
                 .getResponseBody()
                 .filter(event -> "member".equals(event.event()) && event.data() != null)
                 .subscribe(event -> sink.add(event.data()));
-    }
-
-    private static Duration detectionBound() {
-        return ClusterConfig.builder("bound").probeInterval(PROBE_INTERVAL).probeTimeout(PROBE_TIMEOUT)
-                .suspicionMultiplier(SUSPICION_MULTIPLIER).gossipInterval(GOSSIP_INTERVAL).build()
-                .failureDetectionBound(NODES.size());
     }
 
     private FleetSnapshot fleet() {

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import io.mpreg.client.MpregClient;
 import io.mpreg.client.RpcCommand;
-import io.mpreg.core.cluster.ClusterConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,10 +39,6 @@ import reactor.core.scheduler.Schedulers;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessClusterIT {
 
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(300);
-    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(150);
-    private static final int SUSPICION_MULTIPLIER = 3;
-    private static final Duration GOSSIP_INTERVAL = Duration.ofMillis(50);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
     /** Slack over a computed bound for polling over HTTP and a shared 2-core machine. */
     private static final Duration SLACK = Duration.ofSeconds(1);
@@ -59,14 +54,7 @@ class ProcessClusterIT {
 
     @BeforeAll
     static void startTheCluster() {
-        cluster = new ProcessCluster("it-" + UUID.randomUUID(), List.of(
-                "--mpreg.cluster.probe.interval=" + PROBE_INTERVAL.toMillis() + "ms",
-                "--mpreg.cluster.probe.timeout=" + PROBE_TIMEOUT.toMillis() + "ms",
-                "--mpreg.cluster.probe.suspicion-multiplier=" + SUSPICION_MULTIPLIER,
-                "--mpreg.cluster.gossip.interval=" + GOSSIP_INTERVAL.toMillis() + "ms",
-                "--mpreg.cluster.join-retry-interval=300ms",
-                "--mpreg.cluster.seed-refresh-interval=2s",
-                "--mpreg.cluster.anti-entropy-interval=1s"));
+        cluster = new ProcessCluster("it-" + UUID.randomUUID(), FastClusterTimings.arguments());
         cluster.startAll(NODES);
         awaitEveryNodeSeesEveryOtherAlive();
         client = MpregClient.builder().urls(cluster.node("ingest").url()).requestTimeout(CALL_TIMEOUT).build();
@@ -146,9 +134,7 @@ class ProcessClusterIT {
     @Test
     @Order(6)
     void aKilledNodeIsDeclaredDeadInTimeAndNoCallHangsMeanwhile() {
-        ClusterConfig timings = ClusterConfig.builder("bound").probeInterval(PROBE_INTERVAL).probeTimeout(PROBE_TIMEOUT)
-                .suspicionMultiplier(SUSPICION_MULTIPLIER).gossipInterval(GOSSIP_INTERVAL).build();
-        Duration detection = timings.failureDetectionBound(NODES.size()).plus(SLACK);
+        Duration detection = FastClusterTimings.failureDetectionBound(NODES.size()).plus(SLACK);
         ServerProcess analytics = cluster.node("analytics");
         List<ServerProcess> survivors = cluster.running().stream().filter(node -> node != analytics).toList();
         SteadyLoad load = SteadyLoad.start(client);
