@@ -87,7 +87,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 CLASSPATH_FILE=mpreg-benchmarks/target/classpath.txt
 BENCH_CP="mpreg-benchmarks/target/classes:$(cat "$CLASSPATH_FILE")"
-SERVER_JAR=$(ls mpreg-server-app/target/mpreg-server-app-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
+SERVER_JAR=$(ls mpreg-server-app/target/mpreg-server-app-*.jar 2>/dev/null | grep -v -e '\.original$' -e '-tests\.jar$' | head -n 1 || true)
 if [[ -z "$SERVER_JAR" && " $TARGETS " == *" mpreg "* ]]; then
     log "no mpreg-server-app jar was built"
     exit 1

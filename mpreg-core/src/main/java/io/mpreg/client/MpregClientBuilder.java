@@ -11,6 +11,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.mpreg.client.internal.ClientSettings;
 import io.mpreg.client.internal.DefaultMpregClient;
 import io.mpreg.core.transport.ReconnectBackoff;
+import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -23,12 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Defaults: requests time out after 30 s; 5 s to open a connection; 5
  * rounds over all URLs per connection attempt, 100 ms apart at first and
  * doubling up to 5 s, each delay varied by up to 20%; frames up to 20 MiB;
- * Jackson's default {@link JsonMapper}; Reactor's parallel scheduler.
+ * {@link WireCodec#defaultMapper()}; Reactor's parallel scheduler.
  */
 public final class MpregClientBuilder {
 
     private List<String> urls = List.of();
-    private JsonMapper mapper = JsonMapper.builder().build();
+    private JsonMapper mapper = WireCodec.defaultMapper();
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private ReconnectBackoff backoff = ReconnectBackoff.DEFAULT;

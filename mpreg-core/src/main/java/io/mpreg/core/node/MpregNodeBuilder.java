@@ -23,6 +23,7 @@ import io.mpreg.core.function.FunctionDescriptor;
 import io.mpreg.core.function.FunctionInvoker;
 import io.mpreg.core.function.MethodInvokers;
 import io.mpreg.core.pubsub.PubSubConfig;
+import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +47,7 @@ public final class MpregNodeBuilder {
 
     private MpregNodeConfig config = MpregNodeConfig.defaults();
     private PubSubConfig pubSubConfig = PubSubConfig.defaults();
-    private JsonMapper mapper = JsonMapper.builder().build();
+    private JsonMapper mapper = WireCodec.defaultMapper();
     private Clock clock = Clock.systemUTC();
     private Random random = new Random();
     private CommandObserver observer = CommandObserver.NONE;

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param backlogWindow          how long published messages are retained for late subscribers (zero: no backlog)
  * @param backlogMaxMessages     at most this many messages are retained
- * @param backlogMaxBytes        at most about this many bytes of messages are retained
+ * @param backlogMaxBytes        at most this many bytes of messages are retained, each counted as its JSON in UTF-8
  * @param maxQueuedPerConnection notifications queued for one connection before the slow-subscriber policy applies
  * @param slowSubscriberPolicy   what happens when a connection's queue is full
  * @param matchCacheSize         slots of the topic match cache, a power of two; zero turns the cache off

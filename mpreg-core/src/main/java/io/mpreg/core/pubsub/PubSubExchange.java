@@ -24,6 +24,7 @@ import io.mpreg.core.pubsub.internal.LocalSubscription;
 import io.mpreg.core.pubsub.internal.Outbox;
 import io.mpreg.core.pubsub.internal.TopicIndex;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -285,7 +286,7 @@ public final class PubSubExchange {
         Objects.requireNonNull(message, "message");
         PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
         String json = stamped.toJson(mapper);
-        long bytes = approximateBytes(stamped);
+        long bytes = WireCodec.utf8Length(json);
         int queued;
         seam.readLock().lock();
         try {
@@ -354,11 +355,6 @@ public final class PubSubExchange {
             }
         }
         return false;
-    }
-
-    private long approximateBytes(PubSubMessage message) {
-        return mapper.writeValueAsBytes(message.payload()).length + mapper.writeValueAsBytes(message.headers()).length
-                + 2L * (message.topic().length() + message.messageId().length() + message.publisher().length());
     }
 
     private Connection connection(String connectionId) {

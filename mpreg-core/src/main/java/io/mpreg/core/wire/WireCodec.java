@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,6 +31,18 @@ public final class WireCodec {
     private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders) {
         this.mapper = mapper;
         this.decoders = Map.copyOf(decoders);
+    }
+
+    /**
+     * A mapper with Jackson's defaults but for its buffer pool: buffers are
+     * recycled per thread rather than through Jackson's default shared
+     * concurrent deque, whose traffic costs more than parsing or writing a
+     * small frame. Frames are coded on a few long-lived event-loop and
+     * scheduler threads, where a per-thread pool always hits.
+     */
+    public static JsonMapper defaultMapper() {
+        return JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+                .build();
     }
 
     /** A codec for the RPC roles of the client protocol ({@code rpc} and {@code rpc-response}). */
