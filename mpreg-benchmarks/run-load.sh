@@ -14,6 +14,8 @@
 #   MODES="rpc pubsub" which measurements to run
 #   SUBSCRIBERS="1 10" pub/sub: one publisher to this many subscribers (wildcard when more than one)
 #   PUBSUB_PAYLOAD_BYTES=100 PUBSUB_WINDOW=10000 (publisher at most this many messages ahead of the slowest)
+#   PUBSUB_WARMUP=20s  pub/sub warm-up: 10 s in, C2 still took a third of the node's CPU
+#   Pub/sub lines also give the CPU time per delivered message of the server process and of the load generator.
 # Prints one RESULT line per run, then a table of medians and the MPREG/NATS ratio.
 set -euo pipefail
 
@@ -26,6 +28,7 @@ MODES=${MODES:-"rpc pubsub"}
 SUBSCRIBERS=${SUBSCRIBERS:-"1 10"}
 PUBSUB_PAYLOAD_BYTES=${PUBSUB_PAYLOAD_BYTES:-100}
 PUBSUB_WINDOW=${PUBSUB_WINDOW:-10000}
+PUBSUB_WARMUP=${PUBSUB_WARMUP:-20s}
 TARGETS=${TARGETS:-"mpreg mpreg-node nats tcp"}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 LOADGEN_JAVA_OPTS=${LOADGEN_JAVA_OPTS:-}
@@ -102,7 +105,8 @@ fi
 NATS_PORT=$(free_port)
 log "starting nats-server on 127.0.0.1:$NATS_PORT"
 nats-server -a 127.0.0.1 -p "$NATS_PORT" >"$WORK/nats-server.log" 2>&1 &
-PIDS+=($!)
+NATS_PID=$!
+PIDS+=($NATS_PID)
 wait_until 20 "nats-server" bash -c "exec 3<>/dev/tcp/127.0.0.1/$NATS_PORT"
 
 log "starting the NATS echo responder (its own JVM, as the MPREG node is)"
@@ -127,7 +131,8 @@ if [[ " $TARGETS " == *" mpreg-node "* ]]; then
     # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
     java $SERVER_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.MpregNodeServer "$NODE_PORT" \
         >"$WORK/mpreg-node.log" 2>&1 &
-    PIDS+=($!)
+    NODE_PID=$!
+    PIDS+=($NODE_PID)
     wait_until 60 "the core MpregNode" grep -q '^READY' "$WORK/mpreg-node.log"
 fi
 
@@ -174,6 +179,15 @@ url_of() {
     esac
 }
 
+# The process serving a target, so the pub/sub runs can read its CPU time.
+pid_of() {
+    case $1 in
+        mpreg) echo "$MPREG_PID" ;;
+        mpreg-node) echo "$NODE_PID" ;;
+        nats) echo "$NATS_PID" ;;
+    esac
+}
+
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 PUBSUB_RESULTS="$WORK/pubsub-results.txt"
@@ -187,8 +201,9 @@ if [[ " $MODES " == *" pubsub "* ]]; then
                 # shellcheck disable=SC2086 # LOADGEN_JAVA_OPTS is a list of options
                 line=$(java $LOADGEN_JAVA_OPTS -cp "$BENCH_CP" io.mpreg.benchmarks.load.PubSubLoadGenerator \
                     --target "${target%-node}" --url "$(url_of "$target")" --subscribers "$subscribers" \
-                    --duration "$DURATION" --warmup "$WARMUP" --payload-bytes "$PUBSUB_PAYLOAD_BYTES" \
-                    --window "$PUBSUB_WINDOW" 2>>"$WORK/loadgen.log" | grep '^RESULT' || true)
+                    --duration "$DURATION" --warmup "$PUBSUB_WARMUP" --payload-bytes "$PUBSUB_PAYLOAD_BYTES" \
+                    --window "$PUBSUB_WINDOW" --server-pid "$(pid_of "$target")" 2>>"$WORK/loadgen.log" \
+                    | grep '^RESULT' || true)
                 if [[ -z "$line" ]]; then
                     log "the pub/sub run on $target failed; see the log below"
                     tail -n 20 "$WORK/loadgen.log" >&2
@@ -204,16 +219,24 @@ if [[ " $MODES " == *" pubsub "* ]]; then
         key = field("target") SUBSEP field("subscribers")
         if (!(key in seen)) { seen[key] = 1; order[++count] = key }
         delivered[key] = delivered[key] " " field("delivered_per_s")
+        serverCpu[key] = serverCpu[key] " " field("server_cpu_us_per_msg")
+        clientCpu[key] = clientCpu[key] " " field("client_cpu_us_per_msg")
     }
     END {
         printf "Pub/sub, medians of %d rounds, %d-byte payload, one publisher\n", rounds, payload
-        printf "%-10s %11s %16s %14s\n", "target", "subscribers", "delivered/s", "vs_nats"
+        printf "(CPU: microseconds of CPU time per delivered message, server process and load generator)\n"
+        printf "%-10s %11s %16s %10s %14s %14s %14s\n", "target", "subscribers", "delivered/s", "vs_nats",
+            "server_cpu_us", "client_cpu_us", "server_cpu_vs_nats"
         for (k = 1; k <= count; k++) {
             split(order[k], parts, SUBSEP)
             m = median(delivered[order[k]])
             natsKey = "nats" SUBSEP parts[2]
             ratio = (natsKey in delivered) ? sprintf("%.3f", m / median(delivered[natsKey])) : "-"
-            printf "%-10s %11s %16.0f %14s\n", parts[1], parts[2], m, ratio
+            s = median(serverCpu[order[k]])
+            c = median(clientCpu[order[k]])
+            cpuRatio = (natsKey in serverCpu && median(serverCpu[natsKey]) > 0) \
+                ? sprintf("%.1f", s / median(serverCpu[natsKey])) : "-"
+            printf "%-10s %11s %16.0f %10s %14.3f %14.3f %14s\n", parts[1], parts[2], m, ratio, s, c, cpuRatio
         }
     }' "$PUBSUB_RESULTS"
     echo

@@ -13,12 +13,15 @@ import java.util.function.LongSupplier;
  * topic with payloads of about {@code --payload-bytes}. The publisher runs as
  * fast as it can but never more than {@code --window} messages ahead of the
  * slowest subscriber, so nothing is dropped and queues stay bounded. Prints
- * one line: {@code RESULT kind=pubsub target=... subscribers=... delivered_per_s=... published_per_s=...}.
+ * one line: {@code RESULT kind=pubsub target=... subscribers=... delivered_per_s=... published_per_s=...
+ * server_cpu_us_per_msg=... client_cpu_us_per_msg=...}: the CPU time the server process (given by
+ * {@code --server-pid}) and this process spent per delivered message in the measured window, {@code -} when
+ * unknown.
  *
  * <pre>
  * java -cp "mpreg-benchmarks/target/classes:$(cat mpreg-benchmarks/target/classpath.txt)" \
  *     io.mpreg.benchmarks.load.PubSubLoadGenerator --target mpreg --url ws://127.0.0.1:9001/mpreg \
- *     --subscribers 10 --duration 20s --warmup 5s --payload-bytes 100 --window 10000
+ *     --subscribers 10 --duration 20s --warmup 5s --payload-bytes 100 --window 10000 --server-pid 4242
  * </pre>
  *
  * With more than one subscriber they subscribe with a wildcard ({@code bench.*}),
@@ -27,20 +30,35 @@ import java.util.function.LongSupplier;
 public final class PubSubLoadGenerator {
 
     private static final String USAGE = "usage: PubSubLoadGenerator --target mpreg|nats --url <url> [--subscribers 1]"
-            + " [--duration 20s] [--warmup 5s] [--payload-bytes 100] [--window 10000]";
+            + " [--duration 20s] [--warmup 5s] [--payload-bytes 100] [--window 10000] [--server-pid <pid>]";
     private static final int BURST = 256;
 
     private final LongSupplier nanoTime;
+    private final LongSupplier serverCpuNanos;
+    private final LongSupplier clientCpuNanos;
 
-    PubSubLoadGenerator(LongSupplier nanoTime) {
+    /** A generator reading time from {@code nanoTime} and the CPU time of the server and of the client. */
+    PubSubLoadGenerator(LongSupplier nanoTime, LongSupplier serverCpuNanos, LongSupplier clientCpuNanos) {
         this.nanoTime = nanoTime;
+        this.serverCpuNanos = serverCpuNanos;
+        this.clientCpuNanos = clientCpuNanos;
     }
 
-    /** What one run measured. */
-    record Result(String target, int subscribers, double deliveredPerSecond, double publishedPerSecond) {
+    /**
+     * What one run measured. The CPU figures are microseconds per delivered message,
+     * {@link Double#NaN} when the process's CPU time could not be read.
+     */
+    record Result(String target, int subscribers, double deliveredPerSecond, double publishedPerSecond,
+                  double serverCpuMicrosPerMessage, double clientCpuMicrosPerMessage) {
         String toLine() {
             return String.format(Locale.ROOT, "RESULT kind=pubsub target=%s subscribers=%d delivered_per_s=%.0f "
-                    + "published_per_s=%.0f", target, subscribers, deliveredPerSecond, publishedPerSecond);
+                    + "published_per_s=%.0f server_cpu_us_per_msg=%s client_cpu_us_per_msg=%s", target, subscribers,
+                    deliveredPerSecond, publishedPerSecond, micros(serverCpuMicrosPerMessage),
+                    micros(clientCpuMicrosPerMessage));
+        }
+
+        private static String micros(double value) {
+            return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
         }
     }
 
@@ -54,17 +72,24 @@ public final class PubSubLoadGenerator {
         long publishedAtOpen = -1;
         long deliveredAtOpen = 0;
         long openedAt = 0;
+        long serverCpuAtOpen = ProcessCpu.UNKNOWN;
+        long clientCpuAtOpen = ProcessCpu.UNKNOWN;
         while (true) {
             long now = nanoTime.getAsLong();
             if (publishedAtOpen < 0 && now >= windowOpens) {
                 publishedAtOpen = published;
                 deliveredAtOpen = delivered(fanout);
+                serverCpuAtOpen = serverCpuNanos.getAsLong();
+                clientCpuAtOpen = clientCpuNanos.getAsLong();
                 openedAt = now;
             }
             if (now >= windowCloses) {
                 double seconds = (now - openedAt) / 1e9;
-                return new Result(target, fanout.subscribers(), (delivered(fanout) - deliveredAtOpen) / seconds,
-                        (published - publishedAtOpen) / seconds);
+                long delivered = delivered(fanout) - deliveredAtOpen;
+                return new Result(target, fanout.subscribers(), delivered / seconds,
+                        (published - publishedAtOpen) / seconds,
+                        microsPerMessage(serverCpuAtOpen, serverCpuNanos.getAsLong(), delivered),
+                        microsPerMessage(clientCpuAtOpen, clientCpuNanos.getAsLong(), delivered));
             }
             long allowance = Math.min(BURST, window - (published - slowest(fanout)));
             if (allowance <= 0) {
@@ -76,6 +101,13 @@ public final class PubSubLoadGenerator {
             }
             published += allowance;
         }
+    }
+
+    private static double microsPerMessage(long cpuAtOpen, long cpuAtClose, long delivered) {
+        if (cpuAtOpen == ProcessCpu.UNKNOWN || cpuAtClose == ProcessCpu.UNKNOWN || delivered == 0) {
+            return Double.NaN;
+        }
+        return (cpuAtClose - cpuAtOpen) / 1e3 / delivered;
     }
 
     private static long slowest(PubSubFanout fanout) {
@@ -120,9 +152,12 @@ public final class PubSubLoadGenerator {
         };
         Result result;
         try (fanout) {
-            result = new PubSubLoadGenerator(System::nanoTime).run(target, fanout, LoadOptions.parseDuration("--warmup", options.get("--warmup")),
-                    LoadOptions.parseDuration("--duration", options.get("--duration")), Integer.parseInt(options.get("--payload-bytes")),
-                    Long.parseLong(options.get("--window")));
+            String serverPid = options.get("--server-pid");
+            LongSupplier serverCpu = serverPid == null ? ProcessCpu.none() : ProcessCpu.ofPid(Long.parseLong(serverPid));
+            result = new PubSubLoadGenerator(System::nanoTime, serverCpu, ProcessCpu.self()).run(target, fanout,
+                    LoadOptions.parseDuration("--warmup", options.get("--warmup")),
+                    LoadOptions.parseDuration("--duration", options.get("--duration")),
+                    Integer.parseInt(options.get("--payload-bytes")), Long.parseLong(options.get("--window")));
         }
         System.out.println(result.toLine());
         System.exit(result.deliveredPerSecond() > 0 ? 0 : 1);
