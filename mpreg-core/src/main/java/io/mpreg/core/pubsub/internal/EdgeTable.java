@@ -22,21 +22,21 @@ final class EdgeTable extends WriteOnceTable {
         super(WIDTH);
     }
 
-    /** The child of {@code parent} along {@code word}, or null. */
-    @Nullable TrieNode child(TrieNode parent, Word word) {
+    /** The child of {@code parent} along {@code word}, whose {@link TrieNode#seed} would be {@code seed}, or null. */
+    @Nullable TrieNode child(TrieNode parent, Word word, int seed) {
         Object[] records = records();
-        int offset = offsetOf(records, parent, word);
+        int offset = offsetOf(records, parent, word, seed);
         return offset < 0 ? null : (TrieNode) records[offset + CHILD];
     }
 
     /** Adds an edge that is not there yet (writer only). */
     void put(TrieNode parent, Word word, TrieNode child) {
-        insert(hash(parent, word), parent, word, child);
+        insert(child.seed, parent, word, child);
     }
 
     /** Removes the edge if it is there (writer only). */
     void remove(TrieNode parent, Word word) {
-        int offset = offsetOf(records(), parent, word);
+        int offset = offsetOf(records(), parent, word, TrieNode.childSeed(parent.seed, word.serial));
         if (offset >= 0) {
             removeAt(offset);
         }
@@ -44,16 +44,13 @@ final class EdgeTable extends WriteOnceTable {
 
     @Override
     int hashOf(Object[] records, int offset) {
-        return hash((TrieNode) records[offset + PARENT], (Word) records[offset + WORD]);
+        return ((TrieNode) records[offset + CHILD]).seed;
     }
 
-    private static int hash(TrieNode parent, Word word) {
-        return parent.serial * 0x9E3779B9 + word.serial;
-    }
-
-    private static int offsetOf(Object[] records, TrieNode parent, Word word) {
+    // An edge is hashed by its child's seed, which a reader computes from the parent's.
+    private static int offsetOf(Object[] records, TrieNode parent, Word word, int seed) {
         int mask = records.length / WIDTH - 1;
-        for (int slot = mix(hash(parent, word)) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = mix(seed) & mask; ; slot = (slot + 1) & mask) {
             int offset = slot * WIDTH;
             Object key = keyAt(records, offset + PARENT);
             if (key == null) {

@@ -30,7 +30,6 @@ final class TopicTrie {
     private final TrieNode root = new TrieNode(0, false);
     private final WordDictionary words = new WordDictionary();
     private final EdgeTable edges = new EdgeTable();
-    private int nextSerial = 1;
 
     void add(TopicPattern pattern, Object value) {
         TrieNode node = root;
@@ -75,7 +74,7 @@ final class TopicTrie {
     Object[] collect(String topic) {
         ActiveSet active = new ActiveSet();
         ActiveSet next = new ActiveSet();
-        active.enter(root);
+        active.enter(root, root.seed);
         int length = topic.length();
         for (int start = 0; start <= length; ) {
             int end = topic.indexOf('.', start);
@@ -86,18 +85,20 @@ final class TopicTrie {
             next.count = 0;
             for (int i = 0; i < active.count; i++) {
                 TrieNode node = active.nodes[i];
-                if (node.anyWords) {
-                    next.enter(node);
-                }
-                if (word != null && node.literalChildren != 0) {
-                    TrieNode child = edges.child(node, word);
+                int seed = active.seeds[i];
+                if (word != null && node.mayHaveChild(word.filterBit)) {
+                    int childSeed = TrieNode.childSeed(seed, word.serial);
+                    TrieNode child = edges.child(node, word, childSeed);
                     if (child != null) {
-                        next.enter(child);
+                        next.enter(child, childSeed);
                     }
+                }
+                if (node.anyWords) {
+                    next.enter(node, seed);
                 }
                 TrieNode one = node.oneWord;
                 if (one != null) {
-                    next.enter(one);
+                    next.enter(one, TrieNode.childSeed(seed, TrieNode.ONE_WORD_LABEL));
                 }
             }
             if (next.count == 0) {
@@ -111,13 +112,15 @@ final class TopicTrie {
         return active.values();
     }
 
-    /** The nodes active after a prefix of the topic, each at most once. */
+    /** The nodes active after a prefix of the topic, each at most once, with their seeds. */
     private static final class ActiveSet {
         TrieNode[] nodes = new TrieNode[8];
+        int[] seeds = new int[8];
         int count;
 
         // Activates a node and, since '#' may match zero words, the '#' nodes right below it.
-        void enter(TrieNode node) {
+        void enter(TrieNode node, int seed) {
+            int currentSeed = seed;
             for (TrieNode current = node; current != null; current = current.manyWords) {
                 for (int i = 0; i < count; i++) {
                     if (nodes[i] == current) {
@@ -126,8 +129,11 @@ final class TopicTrie {
                 }
                 if (count == nodes.length) {
                     nodes = Arrays.copyOf(nodes, count * 2);
+                    seeds = Arrays.copyOf(seeds, count * 2);
                 }
-                nodes[count++] = current;
+                nodes[count] = current;
+                seeds[count++] = currentSeed;
+                currentSeed = TrieNode.childSeed(currentSeed, TrieNode.MANY_WORDS_LABEL);
             }
         }
 
@@ -169,7 +175,7 @@ final class TopicTrie {
             case ONE_WORD -> node.oneWord;
             case LITERAL -> {
                 Word known = words.find(word);
-                yield known == null ? null : edges.child(node, known);
+                yield known == null ? null : edges.child(node, known, TrieNode.childSeed(node.seed, known.serial));
             }
         };
     }
@@ -179,16 +185,26 @@ final class TopicTrie {
         if (existing != null) {
             return existing;
         }
-        TrieNode child = new TrieNode(nextSerial++, kind == EdgeKind.MANY_WORDS);
         switch (kind) {
-            case MANY_WORDS -> node.manyWords = child;
-            case ONE_WORD -> node.oneWord = child;
-            case LITERAL -> {
-                edges.put(node, words.acquire(word), child);
+            case MANY_WORDS -> {
+                TrieNode child = new TrieNode(TrieNode.childSeed(node.seed, TrieNode.MANY_WORDS_LABEL), true);
+                node.manyWords = child;
+                return child;
+            }
+            case ONE_WORD -> {
+                TrieNode child = new TrieNode(TrieNode.childSeed(node.seed, TrieNode.ONE_WORD_LABEL), false);
+                node.oneWord = child;
+                return child;
+            }
+            default -> {
+                Word label = words.acquire(word);
+                TrieNode child = new TrieNode(TrieNode.childSeed(node.seed, label.serial), false);
+                node.noteChild(label.filterBit);
+                edges.put(node, label, child);
                 node.literalChildren++;
+                return child;
             }
         }
-        return child;
     }
 
     private void unlink(TrieNode node, EdgeKind kind, String word) {

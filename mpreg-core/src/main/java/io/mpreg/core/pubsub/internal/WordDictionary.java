@@ -21,12 +21,15 @@ final class WordDictionary extends WriteOnceTable {
         final String text;
         final int hash;
         final int serial;
+        /** The bit that stands for this word in a {@link TrieNode}'s filter of child words. */
+        final int filterBit;
         private int edges;
 
         private Word(String text, int serial) {
             this.text = text;
             this.hash = text.hashCode();
             this.serial = serial;
+            this.filterBit = mix(serial) & (TrieNode.FILTER_BITS - 1);
         }
     }
 
