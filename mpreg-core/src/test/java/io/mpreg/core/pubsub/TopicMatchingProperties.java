@@ -39,7 +39,24 @@ class TopicMatchingProperties {
     @Property(tries = 300)
     void indexAgreesWithTheReferenceThroughAddsAndRemoves(@ForAll("cacheSlots") int cacheSlots,
             @ForAll("steps") List<Step> steps) {
-        TopicIndex<Sub> index = new TopicIndex<>(cacheSlots);
+        agreeWithTheReference(new TopicIndex<>(cacheSlots), steps);
+    }
+
+    // Many distinct words and long add/remove runs make the index's tables grow, fill
+    // with removed entries and be copied, and make words leave and come back.
+    @Property(tries = 60)
+    void indexAgreesWithTheReferenceThroughChurnOverManyWords(@ForAll("churnSteps") List<Step> steps) {
+        TopicIndex<Sub> index = new TopicIndex<>(0);
+        List<Registration> model = agreeWithTheReference(index, steps);
+        for (Registration registration : model) {
+            assertThat(index.remove(registration.pattern(), registration.sub())).isTrue();
+        }
+        for (Step step : steps) {
+            assertThat(index.match(step.topic())).isEmpty();
+        }
+    }
+
+    private static List<Registration> agreeWithTheReference(TopicIndex<Sub> index, List<Step> steps) {
         Sub[] subs = {new Sub(0), new Sub(1), new Sub(2), new Sub(3)};
         List<Registration> model = new ArrayList<>();
         for (Step step : steps) {
@@ -63,6 +80,7 @@ class TopicMatchingProperties {
                 }
             }
         }
+        return model;
     }
 
     /** A registration as the index sees it: a pattern without wildcards is the same as its literal topic. */
@@ -97,5 +115,36 @@ class TopicMatchingProperties {
         Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 5), patterns(),
                 Arbitraries.integers().between(0, 3), topics()).as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> churnSteps() {
+        Arbitrary<String> word = Arbitraries.integers().between(0, 39).map(i -> "w" + i);
+        Arbitrary<String> patternText = Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(6, word),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.of("*", "#")))
+                .list().ofMinSize(1).ofMaxSize(4).map(words -> String.join(".", words));
+        Arbitrary<TopicPattern> pattern = Combinators.combine(patternText, Arbitraries.of(false, false, true))
+                .as(TopicPattern::new);
+        Arbitrary<String> topic = word.list().ofMinSize(1).ofMaxSize(4).map(words -> String.join(".", words));
+        // Adds and removes in equal measure, so removals often find their registration.
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(0, 2, 2, 3), pattern,
+                Arbitraries.integers().between(0, 3), topic).as(Step::new);
+        Arbitrary<List<Step>> added = step.list().ofMinSize(50).ofMaxSize(300);
+        return added.map(TopicMatchingProperties::thenRemoveHalf);
+    }
+
+    // Removals drawn at random rarely hit a registration among many words, so every
+    // other add is also removed later, in the order added.
+    private static List<Step> thenRemoveHalf(List<Step> steps) {
+        List<Step> all = new ArrayList<>(steps);
+        for (int i = 0; i < steps.size(); i += 2) {
+            Step step = steps.get(i);
+            if (step.kind() == 0) {
+                all.add(new Step(2, step.pattern(), step.value(), step.topic()));
+                all.add(new Step(3, step.pattern(), step.value(), step.topic()));
+            }
+        }
+        return all;
     }
 }

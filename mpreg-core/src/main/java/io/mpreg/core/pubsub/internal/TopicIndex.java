@@ -1,12 +1,9 @@
 package io.mpreg.core.pubsub.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.mpreg.core.pubsub.TopicPattern;
 import org.jspecify.annotations.Nullable;
@@ -14,20 +11,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the values (subscriptions) whose patterns match a topic.
  *
- * <p>Literal topics (exact-match patterns and patterns without wildcards) sit
- * in one hash map; wildcard patterns in a {@link WildcardTrie}. Reads take no
- * lock; writes are serialized here. A value registered under several patterns
- * that match the same topic is returned once. An optional {@link MatchCache}
- * remembers recent results until the next write.
+ * <p>All patterns, literal topics included, live in one {@link TopicTrie}, so
+ * a match is a single walk over the topic's words. Reads take no lock; writes
+ * are serialized here. A value registered under several patterns that match
+ * the same topic is returned once. An optional {@link MatchCache} remembers
+ * recent results until the next write.
  *
  * @param <V> the registered values, compared by identity
  */
 public final class TopicIndex<V> {
 
-    private static final Object[] NONE = new Object[0];
-
-    private final ConcurrentHashMap<String, Object[]> literals = new ConcurrentHashMap<>();
-    private final WildcardTrie<V> wildcards = new WildcardTrie<>();
+    private final TopicTrie trie = new TopicTrie();
     private final @Nullable MatchCache<V> cache;
     private final Object writeLock = new Object();
     private final IdentityHashMap<V, Integer> registrations = new IdentityHashMap<>();
@@ -48,11 +42,7 @@ public final class TopicIndex<V> {
             if (before == 1) {
                 severalTimesRegistered++;
             }
-            if (pattern.hasWildcards()) {
-                wildcards.add(TopicPattern.split(pattern.pattern()), value);
-            } else {
-                literals.merge(pattern.pattern(), new Object[] {value}, TopicIndex::concat);
-            }
+            trie.add(pattern, value);
             generation++;
         }
     }
@@ -63,9 +53,7 @@ public final class TopicIndex<V> {
      */
     public boolean remove(TopicPattern pattern, V value) {
         synchronized (writeLock) {
-            boolean removed = pattern.hasWildcards()
-                    ? wildcards.remove(TopicPattern.split(pattern.pattern()), value)
-                    : removeLiteral(pattern.pattern(), value);
+            boolean removed = trie.remove(pattern, value);
             if (removed) {
                 generation++;
                 int left = registrations.merge(value, -1, Integer::sum);
@@ -103,60 +91,25 @@ public final class TopicIndex<V> {
     // Writers raise severalTimesRegistered before adding a second pattern and lower it only
     // after the removal and its generation step, so reading it after collecting (and the
     // generation around collecting) tells whether a duplicate may have been collected.
-    @SuppressWarnings("unchecked")
     private List<V> compute(String topic) {
         long generationBefore = generation;
-        List<V> found = new ArrayList<>(4);
-        Object[] exact = literals.getOrDefault(topic, NONE);
-        for (Object value : exact) {
-            found.add((V) value);
-        }
-        wildcards.collect(topic, found);
-        if (found.isEmpty()) {
+        Object[] found = trie.collect(topic);
+        if (found.length == 0) {
             return List.of();
         }
         boolean duplicatesPossible = severalTimesRegistered > 0 || generation != generationBefore;
-        return Collections.unmodifiableList(duplicatesPossible ? distinct(found) : found);
+        return duplicatesPossible ? distinct(found) : new MatchList<>(found, found.length);
     }
 
-    private static <V> List<V> distinct(List<V> values) {
-        if (values.size() < 2) {
-            return values;
-        }
-        Set<V> seen = Collections.newSetFromMap(new IdentityHashMap<>(values.size() * 2));
-        List<V> unique = new ArrayList<>(values.size());
-        for (V value : values) {
+    private static <V> List<V> distinct(Object[] values) {
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>(values.length * 2));
+        Object[] unique = new Object[values.length];
+        int count = 0;
+        for (Object value : values) {
             if (seen.add(value)) {
-                unique.add(value);
+                unique[count++] = value;
             }
         }
-        return unique;
-    }
-
-    private boolean removeLiteral(String topic, V value) {
-        Object[] old = literals.get(topic);
-        if (old == null) {
-            return false;
-        }
-        for (int i = 0; i < old.length; i++) {
-            if (old[i] == value) {
-                if (old.length == 1) {
-                    literals.remove(topic);
-                } else {
-                    Object[] shrunk = new Object[old.length - 1];
-                    System.arraycopy(old, 0, shrunk, 0, i);
-                    System.arraycopy(old, i + 1, shrunk, i, old.length - i - 1);
-                    literals.put(topic, shrunk);
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Object[] concat(Object[] old, Object[] more) {
-        Object[] joined = Arrays.copyOf(old, old.length + more.length);
-        System.arraycopy(more, 0, joined, old.length, more.length);
-        return joined;
+        return new MatchList<>(unique, count);
     }
 }
