@@ -25,13 +25,19 @@ import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves a connection: decodes each inbound frame, hands it to the handler of
  * its {@code role} and encodes what the handler answers.
  *
- * <p>Frames are served concurrently, so many requests are in flight on one
- * connection and replies leave in the order they are ready. Beyond
+ * <p>Frames are decoded where they are read (a network event loop). Roles
+ * whose handlers may reach user code (RPC, the cluster fabric) are served on
+ * a scheduler, in the order their frames arrived on the connection; roles
+ * that {@linkplain RoleHandler#servesWhereRead serve where read} (pub/sub)
+ * are served at once. Frames are served concurrently, so many requests are
+ * in flight on one connection and replies leave in the order they are ready. Beyond
  * {@link #maxInFlight()} requests in flight, a new one is answered
  * {@code OVERLOADED} at once. Bad input (not JSON, an unknown role, a missing or
  * mistyped field) is answered with an {@code rpc-response} error (or in the
@@ -55,6 +61,8 @@ public final class FrameDispatcher implements ConnectionHandler {
     public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
+    // Where roles that may reach user code are served: never on a network event loop.
+    private static final Scheduler DISPATCH_SCHEDULER = Schedulers.parallel();
 
     private final WireCodec codec;
     private final Map<String, RoleHandler> handlers;
@@ -116,10 +124,35 @@ public final class FrameDispatcher implements ConnectionHandler {
     public Flux<String> handle(ConnectionInfo connection, Flux<String> inbound) {
         Objects.requireNonNull(connection, "connection");
         return Flux.defer(() -> {
-            AtomicInteger inFlight = new AtomicInteger();
-            Flux<String> replies = inbound.flatMap(frame -> serve(frame, connection, inFlight), Integer.MAX_VALUE);
+            Served served = new Served(connection);
+            Flux<String> answeredWhereRead = inbound
+                    .doFinally(signal -> served.handedOver.tryEmitComplete())
+                    .flatMap(frame -> serve(frame, served), Integer.MAX_VALUE);
+            Flux<String> answeredOnScheduler = served.handedOver.asFlux()
+                    .publishOn(DISPATCH_SCHEDULER)
+                    .flatMap(handOver -> answer(handOver.message(), handOver.handler(), served), Integer.MAX_VALUE);
+            Flux<String> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
             return lifecycles.isEmpty() ? replies : withPushed(connection, replies);
         });
+    }
+
+    /** A decoded message waiting for the scheduler, with the handler of its role. */
+    private record HandOver(WireMessage message, RoleHandler handler) {
+    }
+
+    /**
+     * One connection's serving state. The hand-over sink has one producer, the
+     * inbound stream, and is bounded by the in-flight limit, which every
+     * handed-over message counts against.
+     */
+    private static final class Served {
+        final ConnectionInfo connection;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final Sinks.Many<HandOver> handedOver = Sinks.many().unicast().onBackpressureBuffer();
+
+        Served(ConnectionInfo connection) {
+            this.connection = connection;
+        }
     }
 
     private Flux<String> withPushed(ConnectionInfo connection, Flux<String> replies) {
@@ -142,7 +175,9 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private Flux<String> serve(String frame, ConnectionInfo connection, AtomicInteger inFlight) {
+    private Flux<String> serve(String frame, Served served) {
+        ConnectionInfo connection = served.connection;
+        AtomicInteger inFlight = served.inFlight;
         WireMessage message;
         try {
             message = codec.decode(frame);
@@ -163,9 +198,20 @@ public final class FrameDispatcher implements ConnectionHandler {
             return Flux.just(encode(errorReply(message.u(), MpregException.of(ErrorKind.OVERLOADED,
                     "more than " + maxInFlight + " requests in flight on this connection; retry later"))));
         }
+        if (handler.servesWhereRead()) {
+            return answer(message, handler, served);
+        }
+        if (served.handedOver.tryEmitNext(new HandOver(message, handler)).isFailure()) {
+            inFlight.decrementAndGet();
+        }
+        return Flux.empty();
+    }
+
+    private Flux<String> answer(WireMessage message, RoleHandler handler, Served served) {
+        AtomicInteger inFlight = served.inFlight;
         Flux<WireMessage> answer;
         try {
-            answer = handler.handle(message, connection);
+            answer = handler.handle(message, served.connection);
         } catch (RuntimeException failure) {
             answer = Flux.error(failure);
         }

@@ -16,6 +16,12 @@ import reactor.core.publisher.Flux;
  * (a failed one for a frame the codec rejects), the connection's
  * notifications are pushed with its replies, and its subscriptions end when
  * it closes.
+ *
+ * <p>Served where each frame is read: the exchange's work is bounded,
+ * in-memory and runs no user code (in-process subscribers get messages on
+ * the publishing thread and must move their work off it, as the starter
+ * does), and a read batch of publishes then queues its acks and
+ * notifications with no hand-off to another thread.
  */
 final class PubSubRoles implements RoleHandler, ConnectionLifecycle {
 
@@ -37,6 +43,11 @@ final class PubSubRoles implements RoleHandler, ConnectionLifecycle {
     @Override
     public Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection) {
         return exchange.handle(message, connection);
+    }
+
+    @Override
+    public boolean servesWhereRead() {
+        return true;
     }
 
     @Override

@@ -15,6 +15,9 @@ import reactor.core.publisher.Flux;
  * one-way message, several for a stream). A handler that fails is answered
  * with an {@code rpc-response} error carrying the message's {@code u}. A frame
  * of the role that the codec rejects is answered with {@link #rejected}.
+ *
+ * <p>Messages are handed to the handler on the dispatcher's scheduler, in the
+ * order they arrived on their connection, unless {@link #servesWhereRead}.
  */
 @FunctionalInterface
 public interface RoleHandler {
@@ -29,5 +32,16 @@ public interface RoleHandler {
      */
     default WireMessage rejected(FrameRejectedException rejection) {
         return RpcResponse.failure(rejection.u(), ErrorBody.of(rejection));
+    }
+
+    /**
+     * Whether messages of this role are served on the thread that read them
+     * (a network event loop) instead of the dispatcher's scheduler. Only for
+     * handlers whose work is short and bounded, never blocks and never runs
+     * user code: serving where a frame was read spares a thread hand-off, and
+     * the answers to one read leave together.
+     */
+    default boolean servesWhereRead() {
+        return false;
     }
 }

@@ -137,6 +137,8 @@ public final class PubSubExchange {
      * slow-subscriber policy, like a connection's notifications; with
      * {@code DISCONNECT} the {@code Flux} fails with {@code OVERLOADED}. A
      * subscription that cannot be registered fails the {@code Flux} with the reason.
+     * Messages are emitted on the publishing thread, which may be a network
+     * event loop: move any blocking work off it ({@code publishOn}).
      */
     public Flux<PubSubMessage> subscribeInProcess(SubscriptionRequest request) {
         Objects.requireNonNull(request, "request");

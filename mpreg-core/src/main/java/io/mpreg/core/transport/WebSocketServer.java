@@ -9,8 +9,6 @@ import javax.net.ssl.KeyManagerFactory;
 import io.mpreg.core.transport.internal.ReactorWebSocketServer;
 import io.mpreg.core.transport.internal.ServerSettings;
 import io.mpreg.core.transport.internal.SessionSettings;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The specification of a WebSocket server; immutable, every setting returns a
@@ -26,8 +24,12 @@ import reactor.core.scheduler.Schedulers;
  * <p>Defaults: host {@code 0.0.0.0} (every interface), port 9001, paths
  * {@code /mpreg} and {@code /} (original MPREG clients connect without a
  * path), frames up to 20 MiB, a ping every 20 s, connections closed after
- * 60 s without any inbound frame (pongs count), inbound messages handed to
- * the handler on Reactor's parallel scheduler.
+ * 60 s without any inbound frame (pongs count).
+ *
+ * <p>Inbound messages reach the handler on the connection's event loop, as a
+ * Spring WebFlux endpoint hands them over too: the handler decides what to
+ * move elsewhere (the node's dispatcher moves every role that may reach user
+ * code to a scheduler).
  *
  * <p>Each inbound message is aggregated from its fragments up to the frame
  * limit; a larger one closes its connection with status 1009 and is counted in
@@ -47,7 +49,7 @@ public final class WebSocketServer {
     /** A spec with the defaults. */
     public static WebSocketServer create() {
         return new WebSocketServer(new ServerSettings("0.0.0.0", DEFAULT_PORT, List.of("/mpreg", "/"),
-                SessionSettings.DEFAULTS, Duration.ofSeconds(10), Schedulers.parallel(), null, null));
+                SessionSettings.DEFAULTS, Duration.ofSeconds(10), null, null));
     }
 
     /** Listens on this interface (a host name or address). */
@@ -83,14 +85,6 @@ public final class WebSocketServer {
     /** How long {@link #bind()} may wait for the port. */
     public WebSocketServer bindTimeout(Duration timeout) {
         return new WebSocketServer(settings.withBindTimeout(timeout));
-    }
-
-    /**
-     * Where inbound messages are handed to the handler, so decoding and
-     * dispatch never run on the network event loop, which only does I/O.
-     */
-    public WebSocketServer dispatchOn(Scheduler scheduler) {
-        return new WebSocketServer(settings.withScheduler(scheduler));
     }
 
     /**

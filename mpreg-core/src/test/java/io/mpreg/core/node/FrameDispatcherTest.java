@@ -2,13 +2,16 @@ package io.mpreg.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mpreg.core.function.BuiltinFunctions;
@@ -157,6 +160,55 @@ class FrameDispatcherTest {
     }
 
     @Test
+    void rolesThatMayReachUserCodeAreServedOnTheSchedulerInArrivalOrder() {
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            frames.add("{\"role\": \"ping\", \"u\": \"p" + i + "\"}");
+        }
+        List<String> served = new CopyOnWriteArrayList<>();
+        FrameDispatcher pinging = pingDispatcher(new RoleHandler() {
+            @Override
+            public Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection) {
+                served.add(message.u() + "@" + Thread.currentThread().getName());
+                return Flux.just(new Ping("pong-" + message.u()));
+            }
+        });
+
+        List<String> replies = pinging.handle(CONNECTION, Flux.fromIterable(frames)).collectList().block(WAIT);
+
+        assertThat(replies).hasSize(200);
+        assertThat(served).allSatisfy(entry -> assertThat(entry).contains("@parallel-"));
+        assertThat(served).extracting(entry -> entry.substring(0, entry.indexOf('@')))
+                .containsExactlyElementsOf(frames.stream().map(frame -> json(frame).get("u").stringValue()).toList());
+    }
+
+    @Test
+    void rolesThatServeWhereReadAreServedOnTheReadingThread() {
+        List<String> servedOn = new CopyOnWriteArrayList<>();
+        FrameDispatcher pinging = pingDispatcher(new RoleHandler() {
+            @Override
+            public Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection) {
+                servedOn.add(Thread.currentThread().getName());
+                return Flux.just(new Ping("pong-" + message.u()));
+            }
+
+            @Override
+            public boolean servesWhereRead() {
+                return true;
+            }
+        });
+        Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
+        List<String> replies = new CopyOnWriteArrayList<>();
+        pinging.handle(CONNECTION, inbound.asFlux()).subscribe(replies::add);
+
+        Thread reader = new Thread(() -> inbound.tryEmitNext("{\"role\": \"ping\", \"u\": \"p1\"}"), "frame-reader");
+        reader.start();
+
+        await().atMost(WAIT).until(() -> replies.size() == 1);
+        assertThat(servedOn).containsExactly("frame-reader");
+    }
+
+    @Test
     void aFailingHandlerIsAnsweredWithAnInternalErrorCarryingTheU() {
         WireCodec withPing = codec.withRole("ping", (frame, fields) -> new Ping(fields.requireU()));
         FrameDispatcher failing = new FrameDispatcher(withPing, new RpcService(
@@ -174,6 +226,12 @@ class FrameDispatcherTest {
     @Test
     void anInvalidInFlightLimitIsRejected() {
         assertThatThrownBy(() -> dispatcher.withMaxInFlight(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private FrameDispatcher pingDispatcher(RoleHandler handler) {
+        WireCodec withPing = codec.withRole("ping", (frame, fields) -> new Ping(fields.requireU()));
+        return new FrameDispatcher(withPing, new RpcService(new LocalCommandRunner(registry, Set.of()),
+                Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1))).withHandler("ping", handler);
     }
 
     private record Ping(@Nullable String u) implements WireMessage {

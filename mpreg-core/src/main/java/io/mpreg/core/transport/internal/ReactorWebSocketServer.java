@@ -120,7 +120,7 @@ public final class ReactorWebSocketServer implements BoundServer {
         connections.put(id, session);
         counters.connectionOpened();
         log.debug("Connection {} opened from {}", id, remote);
-        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts().publishOn(settings.scheduler())))
+        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts()))
                 .onErrorResume(error -> {
                     if (error instanceof MpregException expected) {
                         log.info("Closing connection {}: {}", id, expected.getMessage());

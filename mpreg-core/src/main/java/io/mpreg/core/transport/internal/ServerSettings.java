@@ -8,7 +8,6 @@ import io.mpreg.core.transport.ConnectionHandler;
 import javax.net.ssl.KeyManagerFactory;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * Everything needed to bind a WebSocket server.
@@ -18,12 +17,11 @@ import reactor.core.scheduler.Scheduler;
  * @param paths       the paths that accept the WebSocket upgrade
  * @param session     frame limit and keep-alive timings of each connection
  * @param bindTimeout how long binding may take
- * @param scheduler   where inbound messages are handed to the handler, off the event loop
  * @param keyManagers the server's key and certificate for TLS ({@code wss://}), or {@code null} for plain
  * @param handler     serves each connection; required to bind
  */
 public record ServerSettings(String host, int port, List<String> paths, SessionSettings session,
-                             Duration bindTimeout, Scheduler scheduler, @Nullable KeyManagerFactory keyManagers,
+                             Duration bindTimeout, @Nullable KeyManagerFactory keyManagers,
                              @Nullable ConnectionHandler handler) {
 
     public ServerSettings {
@@ -42,38 +40,34 @@ public record ServerSettings(String host, int port, List<String> paths, SessionS
         }
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(bindTimeout, "bindTimeout");
-        Objects.requireNonNull(scheduler, "scheduler");
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, paths, session, bindTimeout, scheduler, keyManagers, handler);
+        return new ServerSettings(newHost, port, paths, session, bindTimeout, keyManagers, handler);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, paths, session, bindTimeout, scheduler, keyManagers, handler);
+        return new ServerSettings(host, newPort, paths, session, bindTimeout, keyManagers, handler);
     }
 
     public ServerSettings withPaths(List<String> newPaths) {
-        return new ServerSettings(host, port, newPaths, session, bindTimeout, scheduler, keyManagers, handler);
+        return new ServerSettings(host, port, newPaths, session, bindTimeout, keyManagers, handler);
     }
 
     public ServerSettings withSession(SessionSettings newSession) {
-        return new ServerSettings(host, port, paths, newSession, bindTimeout, scheduler, keyManagers, handler);
+        return new ServerSettings(host, port, paths, newSession, bindTimeout, keyManagers, handler);
     }
 
     public ServerSettings withBindTimeout(Duration newBindTimeout) {
-        return new ServerSettings(host, port, paths, session, newBindTimeout, scheduler, keyManagers, handler);
+        return new ServerSettings(host, port, paths, session, newBindTimeout, keyManagers, handler);
     }
 
-    public ServerSettings withScheduler(Scheduler newScheduler) {
-        return new ServerSettings(host, port, paths, session, bindTimeout, newScheduler, keyManagers, handler);
-    }
 
     public ServerSettings withHandler(ConnectionHandler newHandler) {
-        return new ServerSettings(host, port, paths, session, bindTimeout, scheduler, keyManagers, newHandler);
+        return new ServerSettings(host, port, paths, session, bindTimeout, keyManagers, newHandler);
     }
 
     public ServerSettings withKeyManagers(KeyManagerFactory newKeyManagers) {
-        return new ServerSettings(host, port, paths, session, bindTimeout, scheduler, newKeyManagers, handler);
+        return new ServerSettings(host, port, paths, session, bindTimeout, newKeyManagers, handler);
     }
 }
