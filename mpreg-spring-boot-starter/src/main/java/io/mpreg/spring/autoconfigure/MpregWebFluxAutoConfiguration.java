@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.mpreg.core.node.MpregNode;
 import io.mpreg.core.transport.internal.LingeringCloseHandler;
+import io.mpreg.core.transport.internal.ReadBatchHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -92,13 +93,18 @@ public final class MpregWebFluxAutoConfiguration {
         return new SimpleUrlHandlerMapping(byPath, Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
-    /** Lets a client still sending an oversize frame read the 1009 close frame before the socket goes. */
+    /**
+     * The connection handlers core's own server installs too: a client still sending an
+     * oversize frame reads the 1009 close frame before the socket goes, and the pub/sub
+     * notifications of one read leave together ({@link io.mpreg.core.transport.ReadBatch}).
+     */
     @Bean
     @ConditionalOnClass(NettyServerCustomizer.class)
-    @ConditionalOnMissingBean(name = "mpregLingeringCloseCustomizer")
-    NettyServerCustomizer mpregLingeringCloseCustomizer() {
-        return server -> server.doOnChannelInit((observer, channel, remoteAddress) ->
-                channel.pipeline().addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER)));
+    @ConditionalOnMissingBean(name = "mpregConnectionPipelineCustomizer")
+    NettyServerCustomizer mpregConnectionPipelineCustomizer() {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
+                .addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER))
+                .addFirst(ReadBatchHandler.NAME, new ReadBatchHandler()));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.mpreg.core.error.MpregException;
 import io.mpreg.core.pubsub.PubSubMessage;
 import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.pubsub.SlowSubscriberPolicy;
+import io.mpreg.core.transport.ReadBatch;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +27,10 @@ import reactor.core.publisher.FluxSink;
  * queue is full, the {@link SlowSubscriberPolicy} decides at once. Each
  * episode of falling behind is logged once when it starts and once when the
  * queue has drained. Notifications are emitted by one thread at a time (the
- * usual work-in-progress counter), so order is that of {@link #offer}.
+ * usual work-in-progress counter), so order is that of {@link #offer}. An
+ * offer made while a network event loop serves a read emits at the end of
+ * that read ({@link ReadBatch}), so a read of many publishes hands this
+ * connection its notifications together.
  */
 public final class Outbox {
 
@@ -45,6 +49,7 @@ public final class Outbox {
     private final AtomicInteger drainers = new AtomicInteger();
     private final AtomicBoolean attached = new AtomicBoolean();
     private final Flux<WireMessage> flux;
+    private final Runnable drainTask = this::drain;
     private volatile @Nullable FluxSink<WireMessage> sink;
     private @Nullable Throwable failure;
     private boolean terminated;
@@ -110,7 +115,7 @@ public final class Outbox {
             counters.disconnects.increment();
             onDisconnect.run();
         }
-        drain();
+        ReadBatch.atEnd(drainTask);
     }
 
     /** Ends the stream once what is queued has been requested; later offers are ignored. */

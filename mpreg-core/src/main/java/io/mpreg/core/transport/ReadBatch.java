@@ -1,0 +1,78 @@
+package io.mpreg.core.transport;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work that may wait until the thread has served every frame of its current
+ * socket read. A network event loop reads many frames at once; work queued
+ * here while it serves them (such as waking another connection's writer)
+ * runs once after the last of them, so one read of a hundred publishes wakes
+ * each subscriber's connection once instead of a hundred times.
+ *
+ * <p>The transport opens and closes a batch around each read of its
+ * connections; on any other thread, or outside a read, {@link #atEnd} runs
+ * the action at once. An action queued several times in one batch (the same
+ * object) runs once.
+ */
+public final class ReadBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadBatch.class);
+    private static final ThreadLocal<ReadBatch> CURRENT = ThreadLocal.withInitial(ReadBatch::new);
+
+    private final Set<Runnable> pending = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int depth;
+
+    private ReadBatch() {
+    }
+
+    /** Runs the action when this thread's read batch ends, or at once if none is open. */
+    public static void atEnd(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        ReadBatch batch = CURRENT.get();
+        if (batch.depth == 0) {
+            action.run();
+        } else {
+            batch.pending.add(action);
+        }
+    }
+
+    /** Opens a batch on this thread (batches nest; the outermost one runs the queued work). */
+    public static void open() {
+        CURRENT.get().depth++;
+    }
+
+    /** Closes a batch on this thread; closing the outermost one runs the work queued in it. */
+    public static void close() {
+        ReadBatch batch = CURRENT.get();
+        if (batch.depth == 0) {
+            return;
+        }
+        if (--batch.depth == 0) {
+            batch.runPending();
+        }
+    }
+
+    // An action may queue more work while it runs (it then runs at once: the batch is closed).
+    private void runPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Runnable> due = new ArrayList<>(pending);
+        pending.clear();
+        for (Runnable action : due) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.error("Work deferred to the end of a read batch failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.mpreg.core.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReadBatchTest {
+
+    private final List<String> ran = new ArrayList<>();
+
+    @AfterEach
+    void closeAnyBatchLeftOpen() {
+        ReadBatch.close();
+        ReadBatch.close();
+    }
+
+    @Test
+    void outsideABatchWorkRunsAtOnce() {
+        ReadBatch.atEnd(() -> ran.add("now"));
+
+        assertThat(ran).containsExactly("now");
+    }
+
+    @Test
+    void insideABatchWorkWaitsForItsEndAndRunsOncePerAction() {
+        Runnable wake = () -> ran.add("wake");
+        ReadBatch.open();
+
+        ReadBatch.atEnd(wake);
+        ReadBatch.atEnd(wake);
+        ReadBatch.atEnd(() -> ran.add("other"));
+        assertThat(ran).isEmpty();
+
+        ReadBatch.close();
+        assertThat(ran).containsExactlyInAnyOrder("wake", "other");
+    }
+
+    @Test
+    void nestedBatchesRunTheWorkWhenTheOutermostCloses() {
+        ReadBatch.open();
+        ReadBatch.open();
+        ReadBatch.atEnd(() -> ran.add("work"));
+
+        ReadBatch.close();
+        assertThat(ran).isEmpty();
+        ReadBatch.close();
+        assertThat(ran).containsExactly("work");
+    }
+
+    @Test
+    void aFailingActionDoesNotKeepTheOthersFromRunning() {
+        ReadBatch.open();
+        ReadBatch.atEnd(() -> {
+            throw new IllegalStateException("broken");
+        });
+        ReadBatch.atEnd(() -> ran.add("still runs"));
+
+        ReadBatch.close();
+
+        assertThat(ran).containsExactly("still runs");
+    }
+
+    @Test
+    void batchesBelongToTheirThread() throws InterruptedException {
+        ReadBatch.open();
+        Thread other = new Thread(() -> ReadBatch.atEnd(() -> ran.add("other thread")));
+        other.start();
+        other.join(10_000);
+
+        assertThat(ran).containsExactly("other thread");
+        ReadBatch.close();
+    }
+}
