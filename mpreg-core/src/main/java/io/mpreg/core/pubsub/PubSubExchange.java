@@ -2,7 +2,6 @@ package io.mpreg.core.pubsub;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -292,7 +291,7 @@ public final class PubSubExchange {
         int queued;
         seam.readLock().lock();
         try {
-            backlog.append(stamped, bytes, clock.instant());
+            backlog.append(stamped, bytes, clock.millis());
             List<LocalSubscription> matches = index.match(stamped.topic());
             for (int i = 0; i < matches.size(); i++) {
                 LocalSubscription subscription = matches.get(i);
@@ -342,8 +341,8 @@ public final class PubSubExchange {
             Duration asked = Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE));
             lookBack = asked.compareTo(lookBack) < 0 ? asked : lookBack;
         }
-        Instant now = clock.instant();
-        for (PubSubMessage retained : backlog.since(now.minus(lookBack), now)) {
+        long now = clock.millis();
+        for (PubSubMessage retained : backlog.since(now - lookBack.toMillis(), now)) {
             if (matchesAny(subscription.request().patterns(), retained.topic())) {
                 subscription.outbox().offer(subscription, retained, retained.toJson(mapper));
             }

@@ -1,7 +1,6 @@
 package io.mpreg.core.pubsub.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,11 @@ import io.mpreg.core.pubsub.PubSubMessage;
  */
 public final class Backlog {
 
-    private record Retained(PubSubMessage message, Instant at, long bytes) {
+    private record Retained(PubSubMessage message, long atMillis, long bytes) {
     }
 
     private final Duration window;
+    private final long windowMillis;
     private final int maxMessages;
     private final long maxBytes;
     private final ArrayDeque<Retained> retained = new ArrayDeque<>();
@@ -27,26 +27,27 @@ public final class Backlog {
 
     public Backlog(Duration window, int maxMessages, long maxBytes) {
         this.window = window;
+        this.windowMillis = window.toMillis();
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
     }
 
-    /** Retains a message published at {@code now}, evicting what no longer fits. */
-    public synchronized void append(PubSubMessage message, long messageBytes, Instant now) {
-        if (window.isZero() || maxMessages == 0) {
+    /** Retains a message published at {@code nowMillis} (epoch milliseconds), evicting what no longer fits. */
+    public synchronized void append(PubSubMessage message, long messageBytes, long nowMillis) {
+        if (windowMillis == 0 || maxMessages == 0) {
             return;
         }
-        retained.addLast(new Retained(message, now, messageBytes));
+        retained.addLast(new Retained(message, nowMillis, messageBytes));
         bytes += messageBytes;
-        evict(now);
+        evict(nowMillis);
     }
 
-    /** The retained messages published at or after {@code since}, oldest first. */
-    public synchronized List<PubSubMessage> since(Instant since, Instant now) {
-        evict(now);
+    /** The retained messages published at or after {@code sinceMillis}, oldest first. */
+    public synchronized List<PubSubMessage> since(long sinceMillis, long nowMillis) {
+        evict(nowMillis);
         List<PubSubMessage> found = new ArrayList<>();
         for (Retained entry : retained) {
-            if (!entry.at.isBefore(since)) {
+            if (entry.atMillis >= sinceMillis) {
                 found.add(entry.message);
             }
         }
@@ -66,11 +67,11 @@ public final class Backlog {
         return bytes;
     }
 
-    private void evict(Instant now) {
-        Instant oldestKept = now.minus(window);
+    private void evict(long nowMillis) {
+        long oldestKept = nowMillis - windowMillis;
         while (!retained.isEmpty()) {
             Retained oldest = retained.peekFirst();
-            if (retained.size() <= maxMessages && bytes <= maxBytes && !oldest.at.isBefore(oldestKept)) {
+            if (retained.size() <= maxMessages && bytes <= maxBytes && oldest.atMillis >= oldestKept) {
                 return;
             }
             retained.removeFirst();
