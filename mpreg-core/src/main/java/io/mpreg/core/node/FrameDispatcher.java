@@ -37,8 +37,8 @@ import reactor.core.scheduler.Schedulers;
  * a scheduler, in the order their frames arrived on the connection; roles
  * that {@linkplain RoleHandler#servesWhereRead serve where read} (pub/sub)
  * are served at once. Frames are served concurrently, so many requests are
- * in flight on one connection and replies leave in the order they are ready. Beyond
- * {@link #maxInFlight()} requests in flight, a new one is answered
+ * in flight on one connection and replies leave in the order they are ready.
+ * Beyond {@link #maxInFlight()} requests in flight, a new one is answered
  * {@code OVERLOADED} at once. Bad input (not JSON, an unknown role, a missing or
  * mistyped field) is answered with an {@code rpc-response} error (or in the
  * shape its role's handler chooses, see {@link RoleHandler#rejected}), with the
