@@ -33,10 +33,10 @@ import reactor.core.scheduler.Schedulers;
  * its {@code role} and encodes what the handler answers.
  *
  * <p>Frames are decoded where they are read (a network event loop). Roles
- * whose handlers may reach user code (RPC, the cluster fabric) are served on
- * a scheduler, in the order their frames arrived on the connection; roles
- * that {@linkplain RoleHandler#servesWhereRead serve where read} (pub/sub)
- * are served at once. Frames are served concurrently, so many requests are
+ * that {@linkplain RoleHandler#servesWhereRead serve where read} (RPC, whose
+ * functions that may block run on the blocking pool, and pub/sub) are served
+ * at once; the others (the cluster fabric) are handed to a scheduler, in the
+ * order their frames arrived on the connection. Frames are served concurrently, so many requests are
  * in flight on one connection and replies leave in the order they are ready.
  * Beyond {@link #maxInFlight()} requests in flight, a new one is answered
  * {@code OVERLOADED} at once. Bad input (not JSON, an unknown role, a missing or
@@ -61,7 +61,7 @@ public final class FrameDispatcher implements ConnectionHandler {
     public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(FrameDispatcher.class);
-    // Where roles that may reach user code are served: never on a network event loop.
+    // Where roles that do not serve where read are served: never on a network event loop.
     private static final Scheduler DISPATCH_SCHEDULER = Schedulers.parallel();
 
     private final WireCodec codec;
@@ -256,6 +256,16 @@ public final class FrameDispatcher implements ConnectionHandler {
 
     private static RoleHandler rpcHandler(RpcService rpc) {
         Objects.requireNonNull(rpc, "rpc");
-        return (message, connection) -> rpc.handle((RpcRequest) message).flux().cast(WireMessage.class);
+        return new RoleHandler() {
+            @Override
+            public Flux<WireMessage> handle(WireMessage message, ConnectionInfo connection) {
+                return rpc.handle((RpcRequest) message).flux().cast(WireMessage.class);
+            }
+
+            @Override
+            public boolean servesWhereRead() {
+                return true;
+            }
+        };
     }
 }

@@ -37,9 +37,9 @@ public interface RoleHandler {
     /**
      * Whether messages of this role are served on the thread that read them
      * (a network event loop) instead of the dispatcher's scheduler. Only for
-     * handlers whose work is short and bounded, never blocks and never runs
-     * user code: serving where a frame was read spares a thread hand-off, and
-     * the answers to one read leave together.
+     * handlers that never block there (user code that may block belongs on
+     * the blocking pool): serving where a frame was read spares a thread
+     * hand-off per request, and the answers to one read leave together.
      */
     default boolean servesWhereRead() {
         return false;

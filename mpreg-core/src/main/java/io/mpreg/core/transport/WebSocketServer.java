@@ -28,8 +28,7 @@ import io.mpreg.core.transport.internal.SessionSettings;
  *
  * <p>Inbound messages reach the handler on the connection's event loop, as a
  * Spring WebFlux endpoint hands them over too: the handler decides what to
- * move elsewhere (the node's dispatcher moves every role that may reach user
- * code to a scheduler).
+ * move elsewhere, and must move anything that may block.
  *
  * <p>Each inbound message is aggregated from its fragments up to the frame
  * limit; a larger one closes its connection with status 1009 and is counted in

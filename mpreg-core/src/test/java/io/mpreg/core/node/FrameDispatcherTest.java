@@ -209,6 +209,23 @@ class FrameDispatcherTest {
     }
 
     @Test
+    void rpcRequestsAreServedOnTheReadingThread() {
+        registry.register(FunctionDescriptor.of("thread"), (args, kwargs) ->
+                Mono.fromCallable(() -> StringNode.valueOf(Thread.currentThread().getName())));
+        Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
+        List<String> replies = new CopyOnWriteArrayList<>();
+        dispatcher.handle(CONNECTION, inbound.asFlux()).subscribe(replies::add);
+
+        Thread reader = new Thread(() -> inbound.tryEmitNext(
+                "{\"role\": \"rpc\", \"u\": \"t1\", \"cmds\": [{\"name\": \"t\", \"fun\": \"thread\"}]}"),
+                "frame-reader");
+        reader.start();
+
+        await().atMost(WAIT).until(() -> replies.size() == 1);
+        assertThat(json(replies.get(0)).get("r").get("t").stringValue()).isEqualTo("frame-reader");
+    }
+
+    @Test
     void aFailingHandlerIsAnsweredWithAnInternalErrorCarryingTheU() {
         WireCodec withPing = codec.withRole("ping", (frame, fields) -> new Ping(fields.requireU()));
         FrameDispatcher failing = new FrameDispatcher(withPing, new RpcService(
