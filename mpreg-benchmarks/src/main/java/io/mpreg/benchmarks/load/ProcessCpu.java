@@ -21,7 +21,8 @@ final class ProcessCpu {
 
     /** The CPU time of this process. */
     static LongSupplier self() {
-        return of(ProcessHandle.current());
+        ProcessHandle self = ProcessHandle.current();
+        return () -> nanos(self);
     }
 
     /** The CPU time of the process with the given id. */
@@ -32,10 +33,6 @@ final class ProcessCpu {
     /** Nothing to read: every reading is {@link #UNKNOWN}. */
     static LongSupplier none() {
         return () -> UNKNOWN;
-    }
-
-    private static LongSupplier of(ProcessHandle process) {
-        return () -> nanos(process);
     }
 
     private static long nanos(ProcessHandle process) {

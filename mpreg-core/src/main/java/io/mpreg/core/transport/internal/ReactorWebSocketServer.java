@@ -112,6 +112,8 @@ public final class ReactorWebSocketServer implements BoundServer {
     private Mono<Void> serve(WebsocketInbound in, WebsocketOutbound out) {
         String id = "c" + connectionSequence.incrementAndGet();
         WebSocketSession session = new WebSocketSession(in, out, settings.session(), counters, id);
+        // Only inbound traffic served here defers work (pub/sub notifications), so client connections go without.
+        session.connection().channel().pipeline().addFirst(ReadBatchHandler.NAME, new ReadBatchHandler());
         String remote = session.remoteAddress();
         ConnectionInfo info = new ConnectionInfo(id, remote);
         if (closing.get()) {

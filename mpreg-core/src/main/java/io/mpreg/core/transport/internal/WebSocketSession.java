@@ -59,7 +59,6 @@ final class WebSocketSession {
         this.connection = Objects.requireNonNull(connectionRef.get(), "connection");
         ChannelPipeline pipeline = connection.channel().pipeline();
         pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER));
-        pipeline.addFirst(ReadBatchHandler.NAME, new ReadBatchHandler());
         ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
         if (decoder != null) {
             pipeline.addAfter(decoder.name(), OversizeFrameCounter.NAME, new OversizeFrameCounter(counters, peer));
