@@ -5,38 +5,52 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.mpreg.core.wire.Fields;
-import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One published message, as it travels inside {@code pubsub-publish} and
- * {@code pubsub-notification} frames.
+ * {@code pubsub-notification} frames. Immutable; equal when every component is.
  *
- * @param topic     the dot-separated topic it was published on
- * @param payload   any JSON value
- * @param messageId the publisher's id for the message
- * @param publisher who published it (free text, may be empty)
- * @param timestamp seconds since the epoch, as sent by the publisher; {@code null} until the exchange stamps it
- * @param headers   free-form metadata
+ * <p>A message read from a frame keeps its payload as the JSON text it was
+ * sent as and parses it only if {@link #payload()} is asked for: a node
+ * passing messages from publishers to subscribers never builds the payload's tree.
  */
-public record PubSubMessage(String topic, JsonNode payload, String messageId, String publisher,
-        @Nullable Double timestamp, Map<String, JsonNode> headers) {
+public final class PubSubMessage {
 
-    public PubSubMessage {
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(messageId, "messageId");
-        Objects.requireNonNull(publisher, "publisher");
-        headers = Map.copyOf(headers);
-        String problem = TopicPattern.topicProblem(topic);
-        if (problem != null) {
-            throw new IllegalArgumentException("topic '" + topic + "' " + problem);
-        }
+    private final String topic;
+    private final JsonPayload payload;
+    private final String messageId;
+    private final String publisher;
+    private final @Nullable Double timestamp;
+    private final Map<String, JsonNode> headers;
+
+    /**
+     * @param topic     the dot-separated topic it was published on
+     * @param payload   any JSON value
+     * @param messageId the publisher's id for the message
+     * @param publisher who published it (free text, may be empty)
+     * @param timestamp seconds since the epoch, as sent by the publisher; {@code null} until the exchange stamps it
+     * @param headers   free-form metadata
+     * @throws IllegalArgumentException if the topic is not a valid topic
+     */
+    public PubSubMessage(String topic, JsonNode payload, String messageId, String publisher,
+            @Nullable Double timestamp, Map<String, JsonNode> headers) {
+        this(validTopic(topic), JsonPayload.of(payload), messageId, publisher, timestamp, headers);
+    }
+
+    private PubSubMessage(String checkedTopic, JsonPayload payload, String messageId, String publisher,
+            @Nullable Double timestamp, Map<String, JsonNode> headers) {
+        this.topic = checkedTopic;
+        this.payload = payload;
+        this.messageId = Objects.requireNonNull(messageId, "messageId");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.timestamp = timestamp;
+        this.headers = Map.copyOf(headers);
     }
 
     /** A message with a payload and no headers, for publishing from code on the node. */
@@ -45,30 +59,91 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
         return new PubSubMessage(topic, payload, messageId, publisher, timestamp, Map.of());
     }
 
-    /** This message with the given time if it has none yet. */
-    public PubSubMessage stampedIfAbsent(double epochSeconds) {
-        return timestamp != null ? this
-                : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers);
+    /** A message read from a frame, its topic already validated and its payload still text. */
+    static PubSubMessage read(String topic, String payloadJson, JsonMapper mapper, String messageId, String publisher,
+            @Nullable Double timestamp, Map<String, JsonNode> headers) {
+        return new PubSubMessage(topic, JsonPayload.ofText(payloadJson, mapper), messageId, publisher, timestamp,
+                headers);
     }
 
-    /** This message as the JSON object it is inside publish and notification frames. */
+    /** The dot-separated topic it was published on. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The payload, any JSON value. */
+    public JsonNode payload() {
+        return payload.node();
+    }
+
+    /** The publisher's id for the message. */
+    public String messageId() {
+        return messageId;
+    }
+
+    /** Who published it (free text, may be empty). */
+    public String publisher() {
+        return publisher;
+    }
+
+    /** Seconds since the epoch, as sent by the publisher; {@code null} until the exchange stamps it. */
+    public @Nullable Double timestamp() {
+        return timestamp;
+    }
+
+    /** Free-form metadata. */
+    public Map<String, JsonNode> headers() {
+        return headers;
+    }
+
+    /** This message with the given time if it has none yet. */
+    public PubSubMessage stampedIfAbsent(double epochSeconds) {
+        return timestamp != null ? this : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers);
+    }
+
+    /**
+     * This message as the JSON object it is inside publish and notification
+     * frames, assembled as text: the payload goes in as it was received.
+     */
     public String toJson(JsonMapper mapper) {
-        return WireCodec.writeJson(mapper, this::writeTo);
+        String payloadJson = payload.text(mapper);
+        StringBuilder json = new StringBuilder(96 + topic.length() + payloadJson.length() + messageId.length()
+                + publisher.length());
+        json.append("{\"topic\":\"");
+        JsonText.appendEscaped(topic, json);
+        json.append("\",\"payload\":").append(payloadJson).append(",\"message_id\":\"");
+        JsonText.appendEscaped(messageId, json);
+        json.append("\",\"publisher\":\"");
+        JsonText.appendEscaped(publisher, json);
+        json.append("\",\"timestamp\":");
+        if (timestamp == null) {
+            json.append("null");
+        } else {
+            appendPlain(timestamp, json);
+        }
+        json.append(",\"headers\":");
+        if (headers.isEmpty()) {
+            json.append("{}");
+        } else {
+            json.append(mapper.writeValueAsString(headers));
+        }
+        return json.append('}').toString();
     }
 
     void writeTo(JsonGenerator g) {
         g.writeStartObject();
         g.writeStringProperty("topic", topic);
         g.writeName("payload");
-        g.writePOJO(payload);
+        payload.writeTo(g);
         g.writeStringProperty("message_id", messageId);
         g.writeStringProperty("publisher", publisher);
         g.writeName("timestamp");
         if (timestamp == null) {
             g.writeNull();
         } else {
-            // Plain notation ("1700000000.123"), as original clients send it, not "1.700000000123E9".
-            g.writeNumber(BigDecimal.valueOf(timestamp).toPlainString());
+            StringBuilder plain = new StringBuilder(24);
+            appendPlain(timestamp, plain);
+            g.writeNumber(plain.toString());
         }
         g.writeName("headers");
         g.writeStartObject();
@@ -78,6 +153,29 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /**
+     * Writes seconds in plain notation ("1700000000.123"), as original clients
+     * send them, never "1.700000000123E9". Times made from a clock's
+     * milliseconds, the usual case, are written from those milliseconds.
+     */
+    static void appendPlain(double seconds, StringBuilder text) {
+        long millis = Math.round(seconds * 1000);
+        if (seconds < 0 || seconds >= 1e12 || millis / 1000.0 != seconds) {
+            text.append(BigDecimal.valueOf(seconds).toPlainString());
+            return;
+        }
+        text.append(millis / 1000).append('.');
+        int fraction = (int) (millis % 1000);
+        // Whole seconds keep ".0", so clients in languages telling ints from floats read a float.
+        text.append((char) ('0' + fraction / 100));
+        if (fraction % 100 != 0) {
+            text.append((char) ('0' + fraction / 10 % 10));
+            if (fraction % 10 != 0) {
+                text.append((char) ('0' + fraction % 10));
+            }
+        }
     }
 
     /** Reads the {@code message} object; {@code message_id} defaults to the frame's {@code u}. */
@@ -93,8 +191,35 @@ public record PubSubMessage(String topic, JsonNode payload, String messageId, St
             messageId = fields.requireU();
         }
         String publisher = fields.optionalString(message, "publisher");
-        return new PubSubMessage(topic, payload == null ? NullNode.getInstance() : payload, messageId,
+        return new PubSubMessage(topic, JsonPayload.of(payload == null ? NullNode.getInstance() : payload), messageId,
                 publisher == null ? "" : publisher, fields.optionalNumber(message, "timestamp"),
                 fields.optionalMap(message, "headers"));
+    }
+
+    private static String validTopic(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        String problem = TopicPattern.topicProblem(topic);
+        if (problem != null) {
+            throw new IllegalArgumentException("topic '" + topic + "' " + problem);
+        }
+        return topic;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof PubSubMessage that && topic.equals(that.topic) && payload.equals(that.payload)
+                && messageId.equals(that.messageId) && publisher.equals(that.publisher)
+                && Objects.equals(timestamp, that.timestamp) && headers.equals(that.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, payload, messageId, publisher, timestamp, headers);
+    }
+
+    @Override
+    public String toString() {
+        return "PubSubMessage[topic=" + topic + ", payload=" + payload + ", messageId=" + messageId + ", publisher="
+                + publisher + ", timestamp=" + timestamp + ", headers=" + headers + "]";
     }
 }

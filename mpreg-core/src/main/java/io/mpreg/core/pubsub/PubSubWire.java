@@ -19,14 +19,19 @@ public final class PubSubWire {
     private PubSubWire() {
     }
 
-    /** The codec that also decodes every pub/sub role. */
+    /**
+     * The codec that also decodes every pub/sub role; publish and notification
+     * frames are read without building their trees when they name their role first.
+     */
     public static WireCodec register(WireCodec codec) {
         Objects.requireNonNull(codec, "codec");
         return codec.withRole(PubSubSubscribe.ROLE, PubSubSubscribe::decode)
                 .withRole(PubSubUnsubscribe.ROLE, PubSubUnsubscribe::decode)
                 .withRole(PubSubPublish.ROLE, PubSubPublish::decode)
                 .withRole(PubSubAck.ROLE, PubSubAck::decode)
-                .withRole(PubSubNotification.ROLE, PubSubNotification::decode);
+                .withRole(PubSubNotification.ROLE, PubSubNotification::decode)
+                .withStreamingRole(PubSubPublish.ROLE, PubSubFrameReader::publish)
+                .withStreamingRole(PubSubNotification.ROLE, PubSubFrameReader::notification);
     }
 
     /** Whether a rejected frame was a pub/sub frame, so its answer is an ack rather than an RPC error. */

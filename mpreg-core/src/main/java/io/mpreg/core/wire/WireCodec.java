@@ -9,9 +9,12 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,16 +24,23 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Immutable: {@link #withRole} returns a new codec that also knows one more
  * role, so each subsystem (RPC, pub/sub, the cluster fabric) contributes its
- * own decoders without the codec knowing them.
+ * own decoders without the codec knowing them. A role whose frames are hot
+ * may add a {@link StreamingFrameDecoder}, tried first on frames that name
+ * their {@code role} first.
  */
 public final class WireCodec {
 
     private final JsonMapper mapper;
     private final Map<String, FrameDecoder> decoders;
+    private final Map<String, StreamingFrameDecoder> streamingDecoders;
+    private final ObjectReader valueReader;
 
-    private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders) {
+    private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders,
+                      Map<String, StreamingFrameDecoder> streamingDecoders) {
         this.mapper = mapper;
         this.decoders = Map.copyOf(decoders);
+        this.streamingDecoders = Map.copyOf(streamingDecoders);
+        this.valueReader = FrameReader.valueReader(mapper);
     }
 
     /**
@@ -50,7 +60,7 @@ public final class WireCodec {
         Objects.requireNonNull(mapper, "mapper");
         return new WireCodec(mapper, Map.of(
                 RpcRequest.ROLE, RpcRequest::decode,
-                RpcResponse.ROLE, RpcResponse::decode));
+                RpcResponse.ROLE, RpcResponse::decode), Map.of());
     }
 
     /** A codec that also decodes frames of the given role with the given decoder. */
@@ -61,7 +71,24 @@ public final class WireCodec {
         if (more.putIfAbsent(role, decoder) != null) {
             throw new IllegalArgumentException("role '" + role + "' already has a decoder");
         }
-        return new WireCodec(mapper, more);
+        return new WireCodec(mapper, more, streamingDecoders);
+    }
+
+    /**
+     * A codec that first tries {@code streaming} on frames of a role it already
+     * decodes, falling back to that role's {@link FrameDecoder} whenever it gives up.
+     */
+    public WireCodec withStreamingRole(String role, StreamingFrameDecoder streaming) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(streaming, "streaming");
+        if (!decoders.containsKey(role)) {
+            throw new IllegalArgumentException("role '" + role + "' has no decoder to fall back to");
+        }
+        Map<String, StreamingFrameDecoder> more = new HashMap<>(streamingDecoders);
+        if (more.putIfAbsent(role, streaming) != null) {
+            throw new IllegalArgumentException("role '" + role + "' already has a streaming decoder");
+        }
+        return new WireCodec(mapper, decoders, more);
     }
 
     /** The mapper this codec reads and writes JSON values with. */
@@ -76,6 +103,35 @@ public final class WireCodec {
      *                                {@code role}, names an unknown role or has a bad field
      */
     public WireMessage decode(String text) {
+        if (!streamingDecoders.isEmpty()) {
+            WireMessage streamed = decodeStreaming(text);
+            if (streamed != null) {
+                return streamed;
+            }
+        }
+        return decodeTree(text);
+    }
+
+    // Any frame the streaming decoder does not take whole, bad ones included, is decoded
+    // again as a tree, so every answer and every error is the tree decoder's.
+    private @Nullable WireMessage decodeStreaming(String text) {
+        try (JsonParser parser = mapper.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"role".equals(parser.nextName())
+                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            StreamingFrameDecoder decoder = streamingDecoders.get(parser.getString());
+            if (decoder == null) {
+                return null;
+            }
+            WireMessage message = decoder.decode(new FrameReader(parser, text, mapper, valueReader));
+            return message != null && parser.nextToken() == null ? message : null;
+        } catch (JacksonException | FrameRejectedException | IllegalArgumentException giveUp) {
+            return null;
+        }
+    }
+
+    private WireMessage decodeTree(String text) {
         JsonNode tree;
         try {
             tree = mapper.readTree(text);
@@ -118,10 +174,15 @@ public final class WireCodec {
      * The number of bytes the text takes in UTF-8, counted without encoding it
      * (a surrogate pair is 4 bytes; a lone surrogate, replaced by '?' on encoding, is 1).
      */
-    public static int utf8Length(CharSequence text) {
+    public static int utf8Length(String text) {
         int length = text.length();
+        int ascii = 0;
+        // Most frames are ASCII: one tight pass, then the general count only from the first other char.
+        while (ascii < length && text.charAt(ascii) < 0x80) {
+            ascii++;
+        }
         int bytes = length;
-        for (int i = 0; i < length; i++) {
+        for (int i = ascii; i < length; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 if (c < 0x800) {

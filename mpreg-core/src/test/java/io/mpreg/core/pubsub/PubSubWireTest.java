@@ -10,6 +10,7 @@ import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,5 +130,29 @@ class PubSubWireTest {
         assertThat(codec.encode(PubSubWire.rejectionAck(rejection))).isEqualTo(
                 "{\"role\":\"pubsub-ack\",\"u\":\"x\",\"operation_id\":\"x\",\"success\":false,"
                         + "\"error\":\"field 'subscription' must be an object\",\"error_code\":1005}");
+    }
+
+    @Test
+    void publishedPayloadIsPassedOnExactlyAsItWasSent() {
+        String payload = "{ \"value\" : 1.10, \"tags\": [\"\\u00e9\"] }";
+        PubSubPublish publish = (PubSubPublish) codec.decode("{\"role\":\"pubsub-publish\",\"u\":\"p1\","
+                + "\"message\":{\"topic\":\"a.b\",\"payload\":" + payload + "}}");
+
+        assertThat(publish.message().toJson(mapper)).isEqualTo("{\"topic\":\"a.b\",\"payload\":" + payload
+                + ",\"message_id\":\"p1\",\"publisher\":\"\",\"timestamp\":null,\"headers\":{}}");
+        assertThat(publish.message().payload()).isEqualTo(mapper.readTree(payload));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1700000000.123, 1700000000.123", "1700000000.12, 1700000000.12", "1700000000.003, 1700000000.003",
+            "1700000000, 1700000000.0", "1.5, 1.5", "0.05, 0.05", "0.0001, 0.00010", "-1.5, -1.5",
+            "1e15, 1000000000000000"})
+    void timestampsAreWrittenInPlainNotation(double seconds, String written) {
+        StringBuilder text = new StringBuilder();
+
+        PubSubMessage.appendPlain(seconds, text);
+
+        assertThat(text).hasToString(written);
+        assertThat(Double.parseDouble(text.toString())).isEqualTo(seconds);
     }
 }

@@ -1,0 +1,91 @@
+package io.mpreg.benchmarks.pubsub;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.mpreg.core.pubsub.PubSubConfig;
+import io.mpreg.core.pubsub.PubSubExchange;
+import io.mpreg.core.pubsub.PubSubWire;
+import io.mpreg.core.pubsub.SubscriptionRequest;
+import io.mpreg.core.pubsub.TopicPattern;
+import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.ReadBatch;
+import io.mpreg.core.wire.WireCodec;
+import io.mpreg.core.wire.WireMessage;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import reactor.core.publisher.BaseSubscriber;
+
+/**
+ * A node's own work per published message, without the network: decode the
+ * publish frame, match, queue, render each subscriber's notification frame,
+ * and encode the ack, on one thread, as a network event loop does for one
+ * socket read of 16 publishes. The load generator measures the same path
+ * end to end; this isolates the node's share from the transport's.
+ *
+ * <p>Run: {@code ./mvnw -q -pl mpreg-benchmarks -am package -DskipTests &&
+ * java -jar mpreg-benchmarks/target/benchmarks.jar PublishPathBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class PublishPathBenchmark {
+
+    /** Publishes per simulated socket read: notifications leave once per read. */
+    static final int READ = 16;
+    // The load generator's frame: a 100-character payload, no timestamp (the node stamps it).
+    static final String FRAME = "{\"role\":\"pubsub-publish\",\"u\":\"p1234567\",\"message\":{\"topic\":\"bench.fanout\","
+            + "\"payload\":\"" + "x".repeat(100) + "\"}}";
+
+    @Param({"1", "10"})
+    int subscribers;
+
+    private WireCodec codec;
+    private PubSubExchange exchange;
+
+    @Setup
+    public void setUp(Blackhole blackhole) {
+        codec = PubSubWire.register(WireCodec.rpc(WireCodec.defaultMapper()));
+        exchange = PubSubExchange.create(PubSubConfig.defaults(), Clock.systemUTC(), codec.mapper());
+        for (int i = 0; i < subscribers; i++) {
+            ConnectionInfo connection = new ConnectionInfo("sub-" + i, "bench");
+            exchange.outbound(connection).subscribe(new BaseSubscriber<WireMessage>() {
+                @Override
+                protected void hookOnNext(WireMessage notification) {
+                    blackhole.consume(codec.encode(notification));
+                }
+            });
+            exchange.subscribe(connection.id(), new SubscriptionRequest("s" + i,
+                    List.of(TopicPattern.of(subscribers == 1 ? "bench.fanout" : "bench.*")), "bench", false, null));
+        }
+    }
+
+    /** One socket read's worth of publishes, reported per publish. */
+    @Benchmark
+    @OperationsPerInvocation(READ)
+    public void readOfPublishes(Blackhole blackhole) {
+        ReadBatch.open();
+        try {
+            for (int i = 0; i < READ; i++) {
+                blackhole.consume(codec.encode(exchange.answer(codec.decode(FRAME), "publisher")));
+            }
+        } finally {
+            ReadBatch.close();
+        }
+    }
+}
