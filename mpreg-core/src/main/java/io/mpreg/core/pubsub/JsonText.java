@@ -2,24 +2,29 @@ package io.mpreg.core.pubsub;
 
 import tools.jackson.core.io.JsonStringEncoder;
 
-/** Builds frames of the hot paths as text, escaping strings as the JSON generator does. */
+/**
+ * Builds frames of the hot paths as text, escaping strings as the JSON
+ * generator does. Frames are joined with string concatenation, which sizes
+ * the result once and copies each part once.
+ */
 final class JsonText {
 
     private JsonText() {
     }
 
     /**
-     * Appends {@code value} escaped for the inside of a JSON string. Ids rarely
-     * hold anything that needs escaping; those are copied without the escaper's work.
+     * {@code value} escaped for the inside of a JSON string. Ids and topics
+     * rarely hold anything that needs escaping: those are returned as they are.
      */
-    static void appendEscaped(String value, StringBuilder text) {
+    static String escaped(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {
+                StringBuilder text = new StringBuilder(value.length() + 8);
                 JsonStringEncoder.getInstance().quoteAsString(value, text);
-                return;
+                return text.toString();
             }
         }
-        text.append(value);
+        return value;
     }
 }

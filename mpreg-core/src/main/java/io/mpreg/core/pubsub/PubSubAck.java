@@ -59,12 +59,8 @@ public record PubSubAck(@Nullable String u, @Nullable String operationId, boolea
         if (!success || u == null || operationId == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder(64 + u.length() + operationId.length());
-        text.append("{\"role\":\"").append(ROLE).append("\",\"u\":\"");
-        JsonText.appendEscaped(u, text);
-        text.append("\",\"operation_id\":\"");
-        JsonText.appendEscaped(operationId, text);
-        return text.append("\",\"success\":true}").toString();
+        return "{\"role\":\"" + ROLE + "\",\"u\":\"" + JsonText.escaped(u) + "\",\"operation_id\":\""
+                + JsonText.escaped(operationId) + "\",\"success\":true}";
     }
 
     @Override

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.pubsub.internal.Backlog;
@@ -22,6 +22,7 @@ import io.mpreg.core.pubsub.internal.ExchangeCounters;
 import io.mpreg.core.pubsub.internal.LocalSubscription;
 import io.mpreg.core.pubsub.internal.Outbox;
 import io.mpreg.core.pubsub.internal.TopicIndex;
+import io.mpreg.core.pubsub.internal.UlidSource;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
@@ -77,9 +78,14 @@ public final class PubSubExchange {
         this.backlog = new Backlog(config.backlogWindow(), config.backlogMaxMessages(), config.backlogMaxBytes());
     }
 
-    /** An exchange whose notifications get ULIDs as their {@code u}. */
+    /**
+     * An exchange whose notifications get monotonic ULIDs as their {@code u},
+     * timed by {@code clock}. Their random part only keeps ids apart, so it
+     * comes from a fast generator rather than a secure one.
+     */
     public static PubSubExchange create(PubSubConfig config, Clock clock, JsonMapper mapper) {
-        return new PubSubExchange(config, clock, mapper, () -> UlidCreator.getMonotonicUlid().toString());
+        return new PubSubExchange(config, clock, mapper,
+                new UlidSource(clock::millis, () -> ThreadLocalRandom.current().nextLong()));
     }
 
     /** An exchange with its own source of notification ids. */

@@ -4,10 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.mpreg.core.wire.FrameReader;
+import io.mpreg.core.wire.FrameReader.ValueType;
 import io.mpreg.core.wire.StreamingFrameDecoder;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,34 +78,29 @@ final class PubSubFrameReader {
     }
 
     private static @Nullable Envelope envelope(FrameReader frame, boolean withSubscription) {
-        JsonParser parser = frame.parser();
         Envelope envelope = new Envelope();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-            if (token != JsonToken.PROPERTY_NAME) {
-                return null;
-            }
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+        for (String name = frame.nextName(); name != null; name = frame.nextName()) {
             switch (name) {
                 case "u" -> {
-                    if (envelope.u != null || value != JsonToken.VALUE_STRING) {
+                    if (envelope.u != null || frame.peek() != ValueType.STRING) {
                         return null;
                     }
-                    envelope.u = parser.getString();
+                    envelope.u = frame.readString();
                 }
                 case "subscription_id" -> {
                     if (!withSubscription) {
-                        parser.skipChildren();
-                    } else if (envelope.subscriptionId != null || value != JsonToken.VALUE_STRING) {
+                        frame.skipValue();
+                    } else if (envelope.subscriptionId != null || frame.peek() != ValueType.STRING) {
                         return null;
                     } else {
-                        envelope.subscriptionId = parser.getString();
+                        envelope.subscriptionId = frame.readString();
                     }
                 }
                 case "message" -> {
-                    if (envelope.message != null || value != JsonToken.START_OBJECT) {
+                    if (envelope.message != null || frame.peek() != ValueType.OBJECT) {
                         return null;
                     }
+                    frame.enterObject();
                     envelope.message = message(frame);
                     if (envelope.message == null) {
                         return null;
@@ -115,36 +109,29 @@ final class PubSubFrameReader {
                 case "role" -> {
                     return null;
                 }
-                default -> parser.skipChildren();
+                default -> frame.skipValue();
             }
         }
         return envelope;
     }
 
     private static @Nullable MessageFields message(FrameReader frame) {
-        JsonParser parser = frame.parser();
         MessageFields fields = new MessageFields();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-            if (token != JsonToken.PROPERTY_NAME) {
-                return null;
-            }
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+        for (String name = frame.nextName(); name != null; name = frame.nextName()) {
             int field = fieldBit(name);
             if ((fields.seen & field) != 0) {
                 return null;
             }
             fields.seen |= field;
+            ValueType type = frame.peek();
             boolean read = switch (field) {
-                case TOPIC -> (fields.topic = stringOrNull(parser, value)) != null;
-                case PAYLOAD -> (fields.payload = frame.rawValue()) != null;
-                case MESSAGE_ID -> (fields.messageId = stringOrNull(parser, value)) != null
-                        || value == JsonToken.VALUE_NULL;
-                case PUBLISHER -> (fields.publisher = stringOrNull(parser, value)) != null
-                        || value == JsonToken.VALUE_NULL;
-                case TIMESTAMP -> readTimestamp(parser, value, fields);
-                case HEADERS -> readHeaders(frame, value, fields);
-                default -> parser.skipChildren() != null;
+                case TOPIC -> (fields.topic = stringOrNull(frame, type)) != null;
+                case PAYLOAD -> (fields.payload = frame.readRaw()) != null;
+                case MESSAGE_ID -> (fields.messageId = stringOrNull(frame, type)) != null || type == ValueType.NULL;
+                case PUBLISHER -> (fields.publisher = stringOrNull(frame, type)) != null || type == ValueType.NULL;
+                case TIMESTAMP -> readTimestamp(frame, type, fields);
+                case HEADERS -> readHeaders(frame, type, fields);
+                default -> skipped(frame);
             };
             if (!read) {
                 return null;
@@ -165,34 +152,45 @@ final class PubSubFrameReader {
         };
     }
 
-    private static @Nullable String stringOrNull(JsonParser parser, JsonToken value) {
-        return value == JsonToken.VALUE_STRING ? parser.getString() : null;
+    // A string, or null (the value skipped) for a value of any other type.
+    private static @Nullable String stringOrNull(FrameReader frame, ValueType type) {
+        if (type == ValueType.STRING) {
+            return frame.readString();
+        }
+        frame.skipValue();
+        return null;
     }
 
-    private static boolean readTimestamp(JsonParser parser, JsonToken value, MessageFields fields) {
-        if (value == JsonToken.VALUE_NULL) {
-            return true;
-        }
-        if (!value.isNumeric()) {
-            return false;
-        }
-        fields.timestamp = parser.getDoubleValue();
+    private static boolean skipped(FrameReader frame) {
+        frame.skipValue();
         return true;
     }
 
-    private static boolean readHeaders(FrameReader frame, JsonToken value, MessageFields fields) {
-        if (value == JsonToken.VALUE_NULL) {
+    private static boolean readTimestamp(FrameReader frame, ValueType type, MessageFields fields) {
+        if (type == ValueType.NULL) {
+            frame.skipValue();
             return true;
         }
-        if (value != JsonToken.START_OBJECT) {
+        if (type != ValueType.NUMBER) {
             return false;
         }
-        JsonNode headers = frame.treeValue();
-        Map<String, JsonNode> map = new HashMap<>();
-        for (Map.Entry<String, JsonNode> header : headers.properties()) {
-            map.put(header.getKey(), header.getValue());
+        fields.timestamp = frame.readNumber();
+        return true;
+    }
+
+    private static boolean readHeaders(FrameReader frame, ValueType type, MessageFields fields) {
+        if (type == ValueType.NULL) {
+            frame.skipValue();
+            return true;
         }
-        fields.headers = map;
+        if (type != ValueType.OBJECT) {
+            return false;
+        }
+        Map<String, JsonNode> headers = new HashMap<>();
+        for (Map.Entry<String, JsonNode> header : frame.readTree().properties()) {
+            headers.put(header.getKey(), header.getValue());
+        }
+        fields.headers = headers;
         return true;
     }
 }

@@ -106,28 +106,10 @@ public final class PubSubMessage {
      * frames, assembled as text: the payload goes in as it was received.
      */
     public String toJson(JsonMapper mapper) {
-        String payloadJson = payload.text(mapper);
-        StringBuilder json = new StringBuilder(96 + topic.length() + payloadJson.length() + messageId.length()
-                + publisher.length());
-        json.append("{\"topic\":\"");
-        JsonText.appendEscaped(topic, json);
-        json.append("\",\"payload\":").append(payloadJson).append(",\"message_id\":\"");
-        JsonText.appendEscaped(messageId, json);
-        json.append("\",\"publisher\":\"");
-        JsonText.appendEscaped(publisher, json);
-        json.append("\",\"timestamp\":");
-        if (timestamp == null) {
-            json.append("null");
-        } else {
-            appendPlain(timestamp, json);
-        }
-        json.append(",\"headers\":");
-        if (headers.isEmpty()) {
-            json.append("{}");
-        } else {
-            json.append(mapper.writeValueAsString(headers));
-        }
-        return json.append('}').toString();
+        return "{\"topic\":\"" + JsonText.escaped(topic) + "\",\"payload\":" + payload.text(mapper)
+                + ",\"message_id\":\"" + JsonText.escaped(messageId) + "\",\"publisher\":\""
+                + JsonText.escaped(publisher) + "\",\"timestamp\":" + (timestamp == null ? "null" : plainSeconds(timestamp))
+                + ",\"headers\":" + (headers.isEmpty() ? "{}" : mapper.writeValueAsString(headers)) + "}";
     }
 
     void writeTo(JsonGenerator g) {
@@ -141,9 +123,7 @@ public final class PubSubMessage {
         if (timestamp == null) {
             g.writeNull();
         } else {
-            StringBuilder plain = new StringBuilder(24);
-            appendPlain(timestamp, plain);
-            g.writeNumber(plain.toString());
+            g.writeNumber(plainSeconds(timestamp));
         }
         g.writeName("headers");
         g.writeStartObject();
@@ -156,26 +136,21 @@ public final class PubSubMessage {
     }
 
     /**
-     * Writes seconds in plain notation ("1700000000.123"), as original clients
-     * send them, never "1.700000000123E9". Times made from a clock's
-     * milliseconds, the usual case, are written from those milliseconds.
+     * Seconds in plain notation ("1700000000.123"), as original clients send
+     * them, never "1.700000000123E9". Times made from a clock's milliseconds,
+     * the usual case, are written from those milliseconds.
      */
-    static void appendPlain(double seconds, StringBuilder text) {
+    static String plainSeconds(double seconds) {
         long millis = Math.round(seconds * 1000);
         if (seconds < 0 || seconds >= 1e12 || millis / 1000.0 != seconds) {
-            text.append(BigDecimal.valueOf(seconds).toPlainString());
-            return;
+            return BigDecimal.valueOf(seconds).toPlainString();
         }
-        text.append(millis / 1000).append('.');
         int fraction = (int) (millis % 1000);
         // Whole seconds keep ".0", so clients in languages telling ints from floats read a float.
-        text.append((char) ('0' + fraction / 100));
-        if (fraction % 100 != 0) {
-            text.append((char) ('0' + fraction / 10 % 10));
-            if (fraction % 10 != 0) {
-                text.append((char) ('0' + fraction % 10));
-            }
-        }
+        String digits = fraction % 100 == 0 ? String.valueOf(fraction / 100)
+                : fraction % 10 == 0 ? String.valueOf(100 + fraction / 10).substring(1)
+                : String.valueOf(1000 + fraction).substring(1);
+        return millis / 1000 + "." + digits;
     }
 
     /** Reads the {@code message} object; {@code message_id} defaults to the frame's {@code u}. */

@@ -87,14 +87,8 @@ public final class PubSubNotification implements WireMessage {
         if (messageJson == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder(FRAME_START.length() + u.length() + subscriptionId.length()
-                + messageJson.length() + 40);
-        text.append(FRAME_START);
-        JsonText.appendEscaped(u, text);
-        text.append("\",\"subscription_id\":\"");
-        JsonText.appendEscaped(subscriptionId, text);
-        text.append("\",\"message\":").append(messageJson).append('}');
-        return text.toString();
+        return FRAME_START + JsonText.escaped(u) + "\",\"subscription_id\":\"" + JsonText.escaped(subscriptionId)
+                + "\",\"message\":" + messageJson + "}";
     }
 
     @Override

@@ -18,8 +18,8 @@ public interface StreamingFrameDecoder {
     /**
      * Decodes the rest of a frame whose first field was its {@code role}.
      *
-     * @param frame the frame, positioned on the value of {@code role}; a message
-     *              is returned with the parser on the frame's closing brace
+     * @param frame the frame, just past the value of {@code role}; a message is
+     *              returned with the reader past the frame's closing brace
      * @return the message, or {@code null} to leave the frame to the tree decoder
      */
     @Nullable WireMessage decode(FrameReader frame);

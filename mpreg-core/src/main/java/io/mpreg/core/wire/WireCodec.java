@@ -9,12 +9,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,14 +30,12 @@ public final class WireCodec {
     private final JsonMapper mapper;
     private final Map<String, FrameDecoder> decoders;
     private final Map<String, StreamingFrameDecoder> streamingDecoders;
-    private final ObjectReader valueReader;
 
     private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders,
                       Map<String, StreamingFrameDecoder> streamingDecoders) {
         this.mapper = mapper;
         this.decoders = Map.copyOf(decoders);
         this.streamingDecoders = Map.copyOf(streamingDecoders);
-        this.valueReader = FrameReader.valueReader(mapper);
     }
 
     /**
@@ -115,18 +110,19 @@ public final class WireCodec {
     // Any frame the streaming decoder does not take whole, bad ones included, is decoded
     // again as a tree, so every answer and every error is the tree decoder's.
     private @Nullable WireMessage decodeStreaming(String text) {
-        try (JsonParser parser = mapper.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT || !"role".equals(parser.nextName())
-                    || parser.nextToken() != JsonToken.VALUE_STRING) {
+        try {
+            FrameReader frame = new FrameReader(text, mapper);
+            frame.enterObject();
+            if (!"role".equals(frame.nextName()) || frame.peek() != FrameReader.ValueType.STRING) {
                 return null;
             }
-            StreamingFrameDecoder decoder = streamingDecoders.get(parser.getString());
+            StreamingFrameDecoder decoder = streamingDecoders.get(frame.readString());
             if (decoder == null) {
                 return null;
             }
-            WireMessage message = decoder.decode(new FrameReader(parser, text, mapper, valueReader));
-            return message != null && parser.nextToken() == null ? message : null;
-        } catch (JacksonException | FrameRejectedException | IllegalArgumentException giveUp) {
+            WireMessage message = decoder.decode(frame);
+            return message != null && frame.atEnd() ? message : null;
+        } catch (FrameReader.Malformed | JacksonException | FrameRejectedException | IllegalArgumentException giveUp) {
             return null;
         }
     }

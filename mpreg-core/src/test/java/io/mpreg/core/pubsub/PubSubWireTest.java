@@ -148,11 +148,9 @@ class PubSubWireTest {
             "1700000000, 1700000000.0", "1.5, 1.5", "0.05, 0.05", "0.0001, 0.00010", "-1.5, -1.5",
             "1e15, 1000000000000000"})
     void timestampsAreWrittenInPlainNotation(double seconds, String written) {
-        StringBuilder text = new StringBuilder();
+        String text = PubSubMessage.plainSeconds(seconds);
 
-        PubSubMessage.appendPlain(seconds, text);
-
-        assertThat(text).hasToString(written);
-        assertThat(Double.parseDouble(text.toString())).isEqualTo(seconds);
+        assertThat(text).isEqualTo(written);
+        assertThat(Double.parseDouble(text)).isEqualTo(seconds);
     }
 }

@@ -29,7 +29,8 @@ class StreamingDecodeProperties {
     private static final List<String> STRINGS = List.of("\"a\"", "\"sensors.temp.b1\"", "\"x\\\"y\"", "\"\\u00e9t\u00e9\"",
             "\"a..b\"", "\"\"", "\"#\"", "\"a.*\"");
     private static final List<String> VALUES = List.of("null", "1", "-2.50", "1700000000.123", "1e3", "true", "[]",
-            "[1,{\"k\":\"}\"}]", "{}", "{\"value\": 23.5, \"n\": [null]}", "\"text\"", "\"}\"");
+            "[1,{\"k\":\"}\"}]", "{}", "{\"value\": 23.5, \"n\": [null]}", "\"text\"", "\"}\"", "-0", "1e400",
+            "12345678901234567890", "01", "[[[[]]]]", "\"\\u00e9\\n\"", "\"\\q\"");
     private static final List<String> SPACES = List.of("", " ", "\n\t ");
 
     private final JsonMapper mapper = JsonMapper.builder().build();

@@ -1,46 +1,99 @@
 package io.mpreg.core.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mpreg.core.wire.FrameReader.ValueType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 class FrameReaderTest {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":[1,{\"b\":\"}\"}],\"c\":null}", "[ 1 , 2 ]", "\"say \\\"hi\\\" \\u00e9\"", "-12.5e3",
-            "0", "true", "false", "null", "{}", "\"\""})
-    void rawValueIsTheValueExactlyAsSentAndTheParserGoesOnAfterIt(String value) {
-        String frame = "{ \"v\" :  " + value + " ,\"next\":7}";
-        JsonParser parser = mapper.createParser(frame);
-        FrameReader reader = new FrameReader(parser, frame, mapper, FrameReader.valueReader(mapper));
-        parser.nextToken();
-        parser.nextName();
-        parser.nextToken();
-
-        String raw = reader.rawValue();
-
-        assertThat(raw).isEqualTo(value);
-        assertThat(parser.nextName()).isEqualTo("next");
-        assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+    private FrameReader positionedOnValue(String frame) {
+        FrameReader reader = new FrameReader(frame, mapper);
+        reader.enterObject();
+        assertThat(reader.nextName()).isEqualTo("v");
+        return reader;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"k\":[1,2]}", "[]", "\"text\""})
-    void treeValueReadsTheValueAndTheParserGoesOnAfterIt(String value) {
-        String frame = "{\"v\":" + value + ",\"next\":7}";
-        JsonParser parser = mapper.createParser(frame);
-        FrameReader reader = new FrameReader(parser, frame, mapper, FrameReader.valueReader(mapper));
-        parser.nextToken();
-        parser.nextName();
-        parser.nextToken();
+    @ValueSource(strings = {"{\"a\":[1,{\"b\":\"}\"}],\"c\":null}", "[ 1 , 2 ]", "\"say \\\"hi\\\" \\u00e9\"", "-12.5e3",
+            "0", "true", "false", "null", "{}", "[]", "\"\"", "{ \"k\" : [ [ ] , { } ] }"})
+    void rawValueIsTheValueExactlyAsSentAndReadingGoesOnAfterIt(String value) {
+        FrameReader reader = positionedOnValue("{ \"v\" :  " + value + " ,\"next\":7}");
 
-        assertThat(reader.treeValue()).isEqualTo(mapper.readTree(value));
-        assertThat(parser.nextName()).isEqualTo("next");
+        assertThat(reader.readRaw()).isEqualTo(value);
+        assertThat(reader.nextName()).isEqualTo("next");
+        assertThat(reader.readNumber()).isEqualTo(7.0);
+        assertThat(reader.nextName()).isNull();
+        assertThat(reader.atEnd()).isTrue();
+    }
+
+    @Test
+    void stringsAreUnescaped() {
+        FrameReader reader = positionedOnValue("{\"v\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"}");
+
+        assertThat(reader.peek()).isEqualTo(ValueType.STRING);
+        assertThat(reader.readString()).isEqualTo("a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE00");
+    }
+
+    @Test
+    void numbersAreReadAsJacksonReadsThem() {
+        FrameReader reader = positionedOnValue("{\"v\":-0,\"w\":1700000000.123,\"x\":12345678901234567890,\"y\":1E2}");
+
+        assertThat(reader.readNumber()).isEqualTo(0.0);
+        reader.nextName();
+        assertThat(reader.readNumber()).isEqualTo(1700000000.123);
+        reader.nextName();
+        assertThat(reader.readNumber()).isEqualTo(12345678901234567890.0);
+        reader.nextName();
+        assertThat(reader.readNumber()).isEqualTo(100.0);
+    }
+
+    @Test
+    void objectsAreEnteredAndFieldsWalkedInOrder() {
+        FrameReader reader = positionedOnValue("{\"v\": { } , \"w\" : {\"a\":1 , \"b\":{}}}");
+
+        reader.enterObject();
+        assertThat(reader.nextName()).isNull();
+        assertThat(reader.nextName()).isEqualTo("w");
+        reader.enterObject();
+        assertThat(reader.nextName()).isEqualTo("a");
+        reader.skipValue();
+        assertThat(reader.nextName()).isEqualTo("b");
+        assertThat(reader.readTree()).isEqualTo(mapper.createObjectNode());
+        assertThat(reader.nextName()).isNull();
+        assertThat(reader.nextName()).isNull();
+        assertThat(reader.atEnd()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "1.", ".5", "+1", "-", "1e", "tru", "nul", "\"a", "\"\\x\"", "\"\\u12G4\"",
+            "\"\\u\u0661\u0662\u0663\u0664\"", "\"tab\there\"", "[1,]", "[1 2]", "{\"a\" 1}", "{\"a\":1,}", "{a:1}",
+            "'a'", "NaN", "1e400"})
+    void whatIsNotStandardJsonIsGivenUpOn(String value) {
+        assertThatThrownBy(() -> {
+            FrameReader reader = positionedOnValue("{\"v\":" + value + "}");
+            if (reader.peek() == ValueType.NUMBER) {
+                reader.readNumber();
+            } else {
+                reader.skipValue();
+            }
+            if (reader.nextName() != null || !reader.atEnd()) {
+                throw new FrameReader.Malformed("more after the value");
+            }
+        }).isInstanceOf(FrameReader.Malformed.class);
+    }
+
+    @Test
+    void deepNestingIsGivenUpOn() {
+        String deep = "[".repeat(FrameReader.MAX_DEPTH + 2) + "]".repeat(FrameReader.MAX_DEPTH + 2);
+
+        assertThatThrownBy(() -> positionedOnValue("{\"v\":" + deep + "}").skipValue())
+                .isInstanceOf(FrameReader.Malformed.class);
     }
 }

@@ -50,6 +50,8 @@ public final class Outbox {
     private final AtomicBoolean attached = new AtomicBoolean();
     private final Flux<WireMessage> flux;
     private final Runnable drainTask = this::drain;
+    // Used by the one thread draining at a time.
+    private final Delivery[] batch = new Delivery[64];
     private volatile @Nullable FluxSink<WireMessage> sink;
     private @Nullable Throwable failure;
     private boolean terminated;
@@ -64,7 +66,8 @@ public final class Outbox {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.onDisconnect = Objects.requireNonNull(onDisconnect, "onDisconnect");
-        this.flux = Flux.create(this::attach);
+        // Never more is emitted than requested, so the sink needs no buffer of its own.
+        this.flux = Flux.create(this::attach, FluxSink.OverflowStrategy.ERROR);
     }
 
     /**
@@ -155,27 +158,38 @@ public final class Outbox {
         } while (missed != 0);
     }
 
+    // Takes what was requested from the queue a batch at a time, one lock for the batch,
+    // and emits it outside the lock.
     private void emitRequested(FluxSink<WireMessage> current) {
         while (!current.isCancelled()) {
-            Delivery next;
+            int taken = 0;
             boolean finished;
             synchronized (this) {
-                next = current.requestedFromDownstream() > 0 ? queue.pollFirst() : null;
+                long requested = current.requestedFromDownstream();
+                while (taken < batch.length && taken < requested && !queue.isEmpty()) {
+                    batch[taken++] = queue.pollFirst();
+                }
                 finished = queue.isEmpty() && terminated;
                 if (queue.isEmpty()) {
                     endEpisode();
                 }
             }
-            if (next != null && next.subscription.isActive()) {
-                current.next(new PubSubNotification(ids.get(), next.subscription.id(), next.message, next.messageJson));
-                counters.delivered.increment();
-            }
-            if (next == null) {
+            if (taken == 0) {
                 if (finished) {
                     terminate(current);
                 }
                 return;
             }
+            int delivered = 0;
+            for (int i = 0; i < taken; i++) {
+                Delivery next = batch[i];
+                batch[i] = null;
+                if (next.subscription.isActive()) {
+                    current.next(new PubSubNotification(ids.get(), next.subscription.id(), next.message, next.messageJson));
+                    delivered++;
+                }
+            }
+            counters.delivered.add(delivered);
         }
     }
 
