@@ -79,37 +79,30 @@ final class PubSubFrameReader {
 
     private static @Nullable Envelope envelope(FrameReader frame, boolean withSubscription) {
         Envelope envelope = new Envelope();
-        for (String name = frame.nextName(); name != null; name = frame.nextName()) {
-            switch (name) {
-                case "u" -> {
-                    if (envelope.u != null || frame.peek() != ValueType.STRING) {
-                        return null;
-                    }
-                    envelope.u = frame.readString();
-                }
-                case "subscription_id" -> {
-                    if (!withSubscription) {
-                        frame.skipValue();
-                    } else if (envelope.subscriptionId != null || frame.peek() != ValueType.STRING) {
-                        return null;
-                    } else {
-                        envelope.subscriptionId = frame.readString();
-                    }
-                }
-                case "message" -> {
-                    if (envelope.message != null || frame.peek() != ValueType.OBJECT) {
-                        return null;
-                    }
-                    frame.enterObject();
-                    envelope.message = message(frame);
-                    if (envelope.message == null) {
-                        return null;
-                    }
-                }
-                case "role" -> {
+        while (frame.nextField()) {
+            if (frame.fieldIs("u")) {
+                if (envelope.u != null || frame.peek() != ValueType.STRING) {
                     return null;
                 }
-                default -> frame.skipValue();
+                envelope.u = frame.readString();
+            } else if (withSubscription && frame.fieldIs("subscription_id")) {
+                if (envelope.subscriptionId != null || frame.peek() != ValueType.STRING) {
+                    return null;
+                }
+                envelope.subscriptionId = frame.readString();
+            } else if (frame.fieldIs("message")) {
+                if (envelope.message != null || frame.peek() != ValueType.OBJECT) {
+                    return null;
+                }
+                frame.enterObject();
+                envelope.message = message(frame);
+                if (envelope.message == null) {
+                    return null;
+                }
+            } else if (frame.fieldIs("role")) {
+                return null;
+            } else {
+                frame.skipValue();
             }
         }
         return envelope;
@@ -117,8 +110,8 @@ final class PubSubFrameReader {
 
     private static @Nullable MessageFields message(FrameReader frame) {
         MessageFields fields = new MessageFields();
-        for (String name = frame.nextName(); name != null; name = frame.nextName()) {
-            int field = fieldBit(name);
+        while (frame.nextField()) {
+            int field = fieldBit(frame);
             if ((fields.seen & field) != 0) {
                 return null;
             }
@@ -140,16 +133,23 @@ final class PubSubFrameReader {
         return fields;
     }
 
-    private static int fieldBit(String name) {
-        return switch (name) {
-            case "topic" -> TOPIC;
-            case "payload" -> PAYLOAD;
-            case "message_id" -> MESSAGE_ID;
-            case "publisher" -> PUBLISHER;
-            case "timestamp" -> TIMESTAMP;
-            case "headers" -> HEADERS;
-            default -> 0;
-        };
+    private static int fieldBit(FrameReader frame) {
+        if (frame.fieldIs("topic")) {
+            return TOPIC;
+        }
+        if (frame.fieldIs("payload")) {
+            return PAYLOAD;
+        }
+        if (frame.fieldIs("message_id")) {
+            return MESSAGE_ID;
+        }
+        if (frame.fieldIs("publisher")) {
+            return PUBLISHER;
+        }
+        if (frame.fieldIs("timestamp")) {
+            return TIMESTAMP;
+        }
+        return frame.fieldIs("headers") ? HEADERS : 0;
     }
 
     // A string, or null (the value skipped) for a value of any other type.

@@ -38,6 +38,9 @@ public final class FrameReader {
     private final JsonMapper mapper;
     private int position;
     private boolean atFirstField;
+    private int nameStart;
+    private int nameEnd;
+    private boolean nameEscaped;
 
     FrameReader(String text, JsonMapper mapper) {
         this.text = text;
@@ -57,26 +60,42 @@ public final class FrameReader {
     }
 
     /**
-     * The name of the next field of the object being read, positioned on its
-     * value, which must then be read or skipped; {@code null} once the object
-     * has no more fields, having stepped out of it.
+     * Moves to the value of the next field of the object being read, which
+     * must then be read or skipped; {@code false} once the object has no more
+     * fields, having stepped out of it.
      */
-    public @Nullable String nextName() {
+    public boolean nextField() {
         skipWhitespace();
         if (peekChar() == '}') {
             position++;
             atFirstField = false;
-            return null;
+            return false;
         }
         if (!atFirstField) {
             expect(',');
             skipWhitespace();
         }
         atFirstField = false;
-        String name = readString();
+        expect('"');
+        nameStart = position;
+        nameEscaped = skipStringBody();
+        nameEnd = position++;
         skipWhitespace();
         expect(':');
-        return name;
+        return true;
+    }
+
+    /** Whether the current field has the given name; compared in place, without making a string. */
+    public boolean fieldIs(String name) {
+        if (nameEscaped) {
+            return fieldName().equals(name);
+        }
+        return nameEnd - nameStart == name.length() && text.startsWith(name, nameStart);
+    }
+
+    /** The name of the current field. */
+    public String fieldName() {
+        return nameEscaped ? unescape(nameStart, nameEnd) : text.substring(nameStart, nameEnd);
     }
 
     /** The type of the next value, without reading it. */
@@ -104,11 +123,19 @@ public final class FrameReader {
         skipWhitespace();
         expect('"');
         int start = position;
+        boolean escaped = skipStringBody();
+        String value = escaped ? unescape(start, position) : text.substring(start, position);
+        position++;
+        return value;
+    }
+
+    // Moves to the closing quote of a string whose opening quote was read; whether it holds escapes.
+    private boolean skipStringBody() {
         boolean escaped = false;
         while (true) {
             char c = charAt(position);
             if (c == '"') {
-                break;
+                return escaped;
             }
             if (c == '\\') {
                 escaped = true;
@@ -119,9 +146,6 @@ public final class FrameReader {
                 position++;
             }
         }
-        String value = escaped ? unescape(start, position) : text.substring(start, position);
-        position++;
-        return value;
     }
 
     /** The next value, which must be a finite number, as the nearest double. */
@@ -169,7 +193,11 @@ public final class FrameReader {
         switch (peek()) {
             case OBJECT -> skipContainer('}', true, depth);
             case ARRAY -> skipContainer(']', false, depth);
-            case STRING -> readString();
+            case STRING -> {
+                position++;
+                skipStringBody();
+                position++;
+            }
             case NUMBER -> skipNumber();
             case TRUE -> skipLiteral("true");
             case FALSE -> skipLiteral("false");
@@ -186,7 +214,9 @@ public final class FrameReader {
         }
         while (true) {
             if (named) {
-                readString();
+                expect('"');
+                skipStringBody();
+                position++;
                 skipWhitespace();
                 expect(':');
             }

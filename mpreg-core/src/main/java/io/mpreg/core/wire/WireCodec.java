@@ -113,7 +113,7 @@ public final class WireCodec {
         try {
             FrameReader frame = new FrameReader(text, mapper);
             frame.enterObject();
-            if (!"role".equals(frame.nextName()) || frame.peek() != FrameReader.ValueType.STRING) {
+            if (!frame.nextField() || !frame.fieldIs("role") || frame.peek() != FrameReader.ValueType.STRING) {
                 return null;
             }
             StreamingFrameDecoder decoder = streamingDecoders.get(frame.readString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mpreg.core.wire.FrameReader.ValueType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,10 +14,14 @@ class FrameReaderTest {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
+    private static @Nullable String nextName(FrameReader reader) {
+        return reader.nextField() ? reader.fieldName() : null;
+    }
+
     private FrameReader positionedOnValue(String frame) {
         FrameReader reader = new FrameReader(frame, mapper);
         reader.enterObject();
-        assertThat(reader.nextName()).isEqualTo("v");
+        assertThat(nextName(reader)).isEqualTo("v");
         return reader;
     }
 
@@ -27,10 +32,25 @@ class FrameReaderTest {
         FrameReader reader = positionedOnValue("{ \"v\" :  " + value + " ,\"next\":7}");
 
         assertThat(reader.readRaw()).isEqualTo(value);
-        assertThat(reader.nextName()).isEqualTo("next");
+        assertThat(nextName(reader)).isEqualTo("next");
         assertThat(reader.readNumber()).isEqualTo(7.0);
-        assertThat(reader.nextName()).isNull();
+        assertThat(nextName(reader)).isNull();
         assertThat(reader.atEnd()).isTrue();
+    }
+
+    @Test
+    void fieldNamesAreComparedAsTheirTextEscapedOrNot() {
+        FrameReader reader = new FrameReader("{\"role\":1,\"r\\u006fle\":2}", mapper);
+        reader.enterObject();
+
+        assertThat(reader.nextField()).isTrue();
+        assertThat(reader.fieldIs("role")).isTrue();
+        assertThat(reader.fieldIs("rol")).isFalse();
+        assertThat(reader.fieldIs("roles")).isFalse();
+        reader.skipValue();
+        assertThat(reader.nextField()).isTrue();
+        assertThat(reader.fieldIs("role")).isTrue();
+        assertThat(reader.fieldName()).isEqualTo("role");
     }
 
     @Test
@@ -46,11 +66,11 @@ class FrameReaderTest {
         FrameReader reader = positionedOnValue("{\"v\":-0,\"w\":1700000000.123,\"x\":12345678901234567890,\"y\":1E2}");
 
         assertThat(reader.readNumber()).isEqualTo(0.0);
-        reader.nextName();
+        nextName(reader);
         assertThat(reader.readNumber()).isEqualTo(1700000000.123);
-        reader.nextName();
+        nextName(reader);
         assertThat(reader.readNumber()).isEqualTo(12345678901234567890.0);
-        reader.nextName();
+        nextName(reader);
         assertThat(reader.readNumber()).isEqualTo(100.0);
     }
 
@@ -59,15 +79,15 @@ class FrameReaderTest {
         FrameReader reader = positionedOnValue("{\"v\": { } , \"w\" : {\"a\":1 , \"b\":{}}}");
 
         reader.enterObject();
-        assertThat(reader.nextName()).isNull();
-        assertThat(reader.nextName()).isEqualTo("w");
+        assertThat(nextName(reader)).isNull();
+        assertThat(nextName(reader)).isEqualTo("w");
         reader.enterObject();
-        assertThat(reader.nextName()).isEqualTo("a");
+        assertThat(nextName(reader)).isEqualTo("a");
         reader.skipValue();
-        assertThat(reader.nextName()).isEqualTo("b");
+        assertThat(nextName(reader)).isEqualTo("b");
         assertThat(reader.readTree()).isEqualTo(mapper.createObjectNode());
-        assertThat(reader.nextName()).isNull();
-        assertThat(reader.nextName()).isNull();
+        assertThat(nextName(reader)).isNull();
+        assertThat(nextName(reader)).isNull();
         assertThat(reader.atEnd()).isTrue();
     }
 
@@ -83,7 +103,7 @@ class FrameReaderTest {
             } else {
                 reader.skipValue();
             }
-            if (reader.nextName() != null || !reader.atEnd()) {
+            if (nextName(reader) != null || !reader.atEnd()) {
                 throw new FrameReader.Malformed("more after the value");
             }
         }).isInstanceOf(FrameReader.Malformed.class);

@@ -39,16 +39,16 @@ class StreamingDecodeTest {
 
     // Takes frames whose fields are exactly u then v, both strings; gives up on anything else.
     private @Nullable WireMessage stream(FrameReader frame) {
-        if (!"u".equals(frame.nextName()) || frame.peek() != FrameReader.ValueType.STRING) {
+        if (!frame.nextField() || !frame.fieldIs("u") || frame.peek() != FrameReader.ValueType.STRING) {
             return null;
         }
         String u = frame.readString();
-        if (!"v".equals(frame.nextName()) || frame.peek() != FrameReader.ValueType.STRING) {
+        if (!frame.nextField() || !frame.fieldIs("v") || frame.peek() != FrameReader.ValueType.STRING) {
             return null;
         }
         String v = frame.readString();
         streamed.add(v);
-        return frame.nextName() == null ? new Note(u, v, "stream") : null;
+        return frame.nextField() ? null : new Note(u, v, "stream");
     }
 
     @Test

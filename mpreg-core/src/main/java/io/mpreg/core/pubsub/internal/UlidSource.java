@@ -1,6 +1,5 @@
 package io.mpreg.core.pubsub.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -18,13 +17,15 @@ import java.util.function.Supplier;
  */
 public final class UlidSource implements Supplier<String> {
 
-    private static final byte[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(StandardCharsets.US_ASCII);
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int TIME_DIGITS = 10;
     private static final int LENGTH = 26;
 
     private final LongSupplier clock;
     private final LongSupplier random;
-    private final byte[] text = new byte[LENGTH];
+    // Chars, not bytes: a string made from chars is compacted by an intrinsic, while one made
+    // from bytes goes through charset lookups and, on Java 17, a thread-local.
+    private final char[] text = new char[LENGTH];
     private final int[] digits = new int[LENGTH];
     private long lastMillis = Long.MIN_VALUE;
 
@@ -50,7 +51,7 @@ public final class UlidSource implements Supplier<String> {
             // 2^80 ids in one millisecond: start the random part afresh rather than wrap to zero.
             randomize();
         }
-        return new String(text, StandardCharsets.ISO_8859_1);
+        return new String(text);
     }
 
     private void randomize() {
