@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
@@ -16,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -44,7 +48,10 @@ final class WebSocketSession {
     private final Connection connection;
     private final Scheduler timer = Schedulers.parallel();
     private final AtomicBoolean idleClosed = new AtomicBoolean();
+    private final FrameAggregator aggregator;
     private volatile long lastInboundMillis;
+    // Set on the event loop once an oversize message closed the connection; later frames are ignored.
+    private boolean oversizeClosed;
 
     WebSocketSession(WebsocketInbound in, WebsocketOutbound out, SessionSettings settings,
                      TransportCounters counters, String peer) {
@@ -53,6 +60,7 @@ final class WebSocketSession {
         this.settings = settings;
         this.counters = counters;
         this.peer = peer;
+        this.aggregator = new FrameAggregator(settings.maxFrameSize());
         this.lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
         AtomicReference<Connection> connectionRef = new AtomicReference<>();
         in.withConnection(connectionRef::set);
@@ -81,31 +89,63 @@ final class WebSocketSession {
      * Any frame, pongs included, counts as activity for the idle timeout.
      */
     Flux<String> inboundTexts() {
-        FrameAggregator aggregator = new FrameAggregator(settings.maxFrameSize());
         return in.receiveFrames()
                 .<String>handle((frame, sink) -> {
-                    lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
-                    String text;
-                    try {
-                        text = aggregator.accept(frame);
-                    } catch (FrameTooLargeException tooLarge) {
-                        // Close before completing: completing cancels the inbound, which would
-                        // otherwise close the connection without a status.
-                        counters.oversizeClose();
-                        log.info("Closing connection {} with 1009: {}", peer, tooLarge.getMessage());
-                        closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge.getMessage());
-                        sink.complete();
-                        return;
-                    }
+                    String text = readFrame(frame);
                     if (text != null) {
-                        counters.frameIn();
                         sink.next(text);
+                    } else if (oversizeClosed) {
+                        // Completing cancels the inbound, closing the connection; the 1009 close went first.
+                        sink.complete();
                     }
                 })
                 .onErrorResume(error -> {
                     log.debug("Connection {} ended with {}", peer, error.toString());
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * Hands the connection's complete text messages to {@code messages} on the
+     * event loop as their frames are decoded, with the same limits as
+     * {@link #inboundTexts()}, which then sees the control frames only (and
+     * must still be subscribed, for the idle timeout and the connection's end).
+     */
+    void deliverTextsTo(Consumer<String> messages) {
+        connection.channel().pipeline()
+                .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
+    }
+
+    /**
+     * A writer of text frames from any thread, batched per event-loop turn,
+     * masked as a client's frames must be; the connection's close frame stops it.
+     */
+    TextFrameWriter clientWriter(IntSupplier maskKeys) {
+        TextFrameWriter writer = new TextFrameWriter(TextFrameEncoder.masking(maskKeys), counters);
+        connection.channel().pipeline().addBefore(NettyPipeline.ReactiveBridge, TextFrameWriter.NAME, writer);
+        return writer;
+    }
+
+    // One inbound frame, on the event loop: its text when it completes a message, else null.
+    private @Nullable String readFrame(WebSocketFrame frame) {
+        lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
+        if (oversizeClosed) {
+            return null;
+        }
+        String text;
+        try {
+            text = aggregator.accept(frame);
+        } catch (FrameTooLargeException tooLarge) {
+            oversizeClosed = true;
+            counters.oversizeClose();
+            log.info("Closing connection {} with 1009: {}", peer, tooLarge.getMessage());
+            closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge.getMessage());
+            return null;
+        }
+        if (text != null) {
+            counters.frameIn();
+        }
+        return text;
     }
 
     /**
@@ -120,15 +160,28 @@ final class WebSocketSession {
                 .<WebSocketFrame>map(this::textFrame)
                 .doOnNext(frame -> counters.frameOut())
                 .doFinally(signal -> textsDone.tryEmitEmpty());
+        return out.sendObject(Flux.merge(frames, keepAliveFrames(textsDone.asMono()))).then();
+    }
+
+    /**
+     * Pings every ping interval and watches for the idle timeout (closing with
+     * 1001) until {@code until} ends; for connections whose texts are written
+     * another way ({@link #clientWriter}).
+     */
+    Mono<Void> keepAlive(Mono<?> until) {
+        return out.sendObject(keepAliveFrames(until)).then();
+    }
+
+    private Flux<WebSocketFrame> keepAliveFrames(Mono<?> until) {
         Flux<WebSocketFrame> pings = Flux.interval(settings.pingInterval(), timer)
                 .<WebSocketFrame>map(tick -> new PingWebSocketFrame())
-                .takeUntilOther(textsDone.asMono());
+                .takeUntilOther(until);
         Duration checkEvery = settings.idleTimeout().dividedBy(4);
         Flux<WebSocketFrame> idleWatch = Flux.interval(checkEvery, timer)
-                .takeUntilOther(textsDone.asMono())
+                .takeUntilOther(until)
                 .doOnNext(tick -> closeIfIdle())
                 .thenMany(Flux.empty());
-        return out.sendObject(Flux.merge(frames, pings, idleWatch)).then();
+        return Flux.merge(pings, idleWatch);
     }
 
     // Encoded straight into a buffer of the channel's (pooled) allocator: no byte[] copy per frame.
