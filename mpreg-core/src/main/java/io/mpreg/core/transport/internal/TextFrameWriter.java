@@ -63,7 +63,8 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             return false;
         }
         queue.offer(text);
-        if (scheduled.compareAndSet(false, true)) {
+        // Read before the compare-and-set: while a drain is due, senders leave its cache line shared.
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
             try {
                 ctx.executor().execute(drainTask);
             } catch (RejectedExecutionException shutDown) {
