@@ -38,9 +38,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
     private final TransportCounters counters = new TransportCounters();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final IntSupplier maskKeys;
-    // Unsafe (unserialized) sink: messages are emitted on the connection's event loop only, and its
-    // completion comes once the connection has ended, after the last message.
-    private final Sinks.Many<String> inbound = Sinks.unsafe().many().unicast().onBackpressureBuffer();
+    private final InboundMessages inbound = new InboundMessages();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private volatile @Nullable WebSocketSession session;
     private volatile @Nullable TextFrameWriter writer;
@@ -85,7 +83,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
                            MonoSink<WebSocketClientConnection> ready) {
         WebSocketSession opened = new WebSocketSession(in, out, settings, counters, url);
         writer = opened.clientWriter(maskKeys);
-        opened.deliverTextsTo(this::deliver);
+        opened.deliverTextsTo(inbound);
         session = opened;
         counters.connectionOpened();
         log.debug("Connected to {}", url);
@@ -93,14 +91,13 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
         Sinks.Empty<Void> readingDone = Sinks.empty();
         // Messages read before the direct delivery was in place come this way; later ones never do.
         Mono<Void> reading = opened.inboundTexts()
-                .doOnNext(this::deliver)
+                .doOnNext(message -> {
+                    inbound.add(message);
+                    inbound.deliver();
+                })
                 .doFinally(signal -> readingDone.tryEmitEmpty())
                 .then();
         return Flux.merge(reading, opened.keepAlive(readingDone.asMono()));
-    }
-
-    private void deliver(String message) {
-        inbound.emitNext(message, Sinks.EmitFailureHandler.FAIL_FAST);
     }
 
     private void ended(MonoSink<WebSocketClientConnection> ready, @Nullable Throwable error) {
@@ -109,7 +106,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
                 counters.connectionClosed();
             }
             log.debug("Connection to {} ended{}", url, error == null ? "" : ": " + error);
-            inbound.tryEmitComplete();
+            inbound.complete();
             closed.tryEmitEmpty();
         }
         if (session != null) {
@@ -134,7 +131,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
 
     @Override
     public Flux<String> inbound() {
-        return inbound.asFlux();
+        return inbound;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.mpreg.core.transport.internal;
 
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.netty.channel.ChannelHandlerContext;
@@ -12,9 +11,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands each complete inbound text message to a consumer right where the
- * frame is decoded, instead of through Reactor Netty's inbound queue and an
- * operator chain per frame. Data frames stop here (read, then released);
+ * Hands the complete inbound text messages over right where their frames are
+ * decoded, all those of one socket read at once when the read completes,
+ * instead of through Reactor Netty's inbound queue and an operator chain per frame. Data frames stop here (read, then released);
  * control frames (ping, pong, close) go on to Reactor Netty, which answers
  * and closes as before. Sits in the pipeline just before Reactor Netty's bridge.
  */
@@ -23,13 +22,13 @@ final class TextFrameReader extends ChannelInboundHandlerAdapter {
     static final String NAME = "mpreg.textFrameReader";
 
     private final Function<WebSocketFrame, @Nullable String> read;
-    private final Consumer<String> messages;
+    private final InboundMessages messages;
 
     /**
      * @param read     turns a data frame into its complete message, or {@code null} when none is complete yet
-     * @param messages receives the complete messages, on the event loop
+     * @param messages receives the complete messages
      */
-    TextFrameReader(Function<WebSocketFrame, @Nullable String> read, Consumer<String> messages) {
+    TextFrameReader(Function<WebSocketFrame, @Nullable String> read, InboundMessages messages) {
         this.read = read;
         this.messages = messages;
     }
@@ -49,7 +48,13 @@ final class TextFrameReader extends ChannelInboundHandlerAdapter {
             frame.release();
         }
         if (text != null) {
-            messages.accept(text);
+            messages.add(text);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        messages.deliver();
+        ctx.fireChannelReadComplete();
     }
 }

@@ -5,17 +5,15 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +37,7 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class WebSocketSession {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
+    private static final TextFrameEncoder SERVER_FRAMES = TextFrameEncoder.unmasked();
 
     private final WebsocketInbound in;
     private final WebsocketOutbound out;
@@ -106,12 +105,12 @@ final class WebSocketSession {
     }
 
     /**
-     * Hands the connection's complete text messages to {@code messages} on the
-     * event loop as their frames are decoded, with the same limits as
-     * {@link #inboundTexts()}, which then sees the control frames only (and
-     * must still be subscribed, for the idle timeout and the connection's end).
+     * Hands the connection's complete text messages to {@code messages} as
+     * their frames are decoded, with the same limits as {@link #inboundTexts()},
+     * which then sees the control frames only (and must still be subscribed,
+     * for the idle timeout and the connection's end).
      */
-    void deliverTextsTo(Consumer<String> messages) {
+    void deliverTextsTo(InboundMessages messages) {
         connection.channel().pipeline()
                 .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
     }
@@ -149,16 +148,15 @@ final class WebSocketSession {
     }
 
     /**
-     * Sends the given texts as text frames until they complete, with a ping
+     * Sends the given texts as (unmasked, server side) text frames until they complete, with a ping
      * every ping interval and a watch for the idle timeout (closing with 1001).
      * Frames go through one {@code sendObject} publisher, so Reactor Netty
      * batches their flushes instead of flushing each one.
      */
     Mono<Void> sendTexts(Flux<String> texts) {
         Sinks.Empty<Void> textsDone = Sinks.empty();
-        Flux<WebSocketFrame> frames = texts
-                .<WebSocketFrame>map(this::textFrame)
-                .doOnNext(frame -> counters.frameOut())
+        Flux<Object> frames = texts
+                .<Object>map(this::textFrame)
                 .doFinally(signal -> textsDone.tryEmitEmpty());
         return out.sendObject(Flux.merge(frames, keepAliveFrames(textsDone.asMono()))).then();
     }
@@ -172,21 +170,26 @@ final class WebSocketSession {
         return out.sendObject(keepAliveFrames(until)).then();
     }
 
-    private Flux<WebSocketFrame> keepAliveFrames(Mono<?> until) {
-        Flux<WebSocketFrame> pings = Flux.interval(settings.pingInterval(), timer)
-                .<WebSocketFrame>map(tick -> new PingWebSocketFrame())
+    private Flux<Object> keepAliveFrames(Mono<?> until) {
+        Flux<Object> pings = Flux.interval(settings.pingInterval(), timer)
+                .<Object>map(tick -> new PingWebSocketFrame())
                 .takeUntilOther(until);
         Duration checkEvery = settings.idleTimeout().dividedBy(4);
-        Flux<WebSocketFrame> idleWatch = Flux.interval(checkEvery, timer)
+        Flux<Object> idleWatch = Flux.interval(checkEvery, timer)
                 .takeUntilOther(until)
                 .doOnNext(tick -> closeIfIdle())
                 .thenMany(Flux.empty());
         return Flux.merge(pings, idleWatch);
     }
 
-    // Encoded straight into a buffer of the channel's (pooled) allocator: no byte[] copy per frame.
-    private WebSocketFrame textFrame(String text) {
-        return new TextWebSocketFrame(ByteBufUtil.writeUtf8(connection.channel().alloc(), text));
+    // The whole frame, header and payload, in one buffer of the channel's (pooled) allocator:
+    // no frame object, and nothing left for the frame encoder to copy.
+    private ByteBuf textFrame(String text) {
+        counters.frameOut();
+        byte[] payload = TextFrameEncoder.payload(text);
+        ByteBuf frame = connection.channel().alloc().directBuffer(SERVER_FRAMES.frameSize(payload.length));
+        SERVER_FRAMES.write(payload, frame);
+        return frame;
     }
 
     /** Sends a close frame with the given status; the connection closes once it is flushed. */
