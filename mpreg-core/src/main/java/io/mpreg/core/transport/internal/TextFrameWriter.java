@@ -11,6 +11,8 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.internal.PlatformDependent;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes text messages handed over from any thread as text frames, in the
@@ -32,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class TextFrameWriter extends ChannelDuplexHandler {
 
     static final String NAME = "mpreg.textFrameWriter";
+    private static final Logger log = LoggerFactory.getLogger(TextFrameWriter.class);
 
     /** Frames are packed into buffers of up to this size (larger single frames get their own). */
     static final int BATCH_BYTES = 64 * 1024;
@@ -122,6 +125,19 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             return;
         }
         Batch batch = new Batch(ctx);
+        try {
+            drainInto(batch);
+        } catch (RuntimeException failure) {
+            // A writer that failed half-way cannot promise order any more: the connection ends.
+            log.warn("Writing frames to {} failed; closing the connection", ctx.channel().remoteAddress(), failure);
+            stop();
+            batch.discardUnwritten();
+            ctx.close();
+        }
+    }
+
+    private void drainInto(Batch batch) {
+        ChannelHandlerContext ctx = batch.ctx;
         while (accepting) {
             if (batch.writtenBytes >= DRAIN_BYTES || !ctx.channel().isWritable()) {
                 batch.flush();
