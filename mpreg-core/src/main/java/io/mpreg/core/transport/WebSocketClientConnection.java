@@ -8,8 +8,9 @@ import reactor.core.publisher.Mono;
  * {@link WebSocketClient#connect(String)}: send text frames from any thread,
  * read the inbound ones, learn when it ends.
  *
- * <p>Frames handed to {@link #send(String)} are queued and written in order by
- * the connection's event loop, flushed in batches. Inbound messages are joined
+ * <p>Frames handed to {@link #send(String)} are queued and written by the
+ * connection's event loop in the order each thread sent them; all frames
+ * queued by the time it gets to them go out in one write and one flush. Inbound messages are joined
  * from their fragments up to the frame limit.
  */
 public interface WebSocketClientConnection extends AutoCloseable {

@@ -3,7 +3,9 @@ package io.mpreg.core.transport.internal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 import javax.net.ssl.TrustManagerFactory;
 
@@ -26,7 +28,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
-import reactor.util.concurrent.Queues;
 
 /** A client WebSocket connection over Reactor Netty's {@link HttpClient}. */
 public final class ReactorClientConnection implements WebSocketClientConnection {
@@ -36,17 +37,16 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
     private final String url;
     private final TransportCounters counters = new TransportCounters();
     private final AtomicBoolean open = new AtomicBoolean(true);
-    // Unsafe sink over a multi-producer queue: send() may be called from many threads at once,
-    // and the unicast sink drains its queue under a work-in-progress counter.
-    private final Sinks.Many<String> outbound =
-            Sinks.unsafe().many().unicast().onBackpressureBuffer(Queues.<String>unboundedMultiproducer().get());
-    private final Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final IntSupplier maskKeys;
+    private final InboundMessages inbound = new InboundMessages();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private volatile @Nullable WebSocketSession session;
+    private volatile @Nullable TextFrameWriter writer;
     private volatile @Nullable Disposable lifetime;
 
-    private ReactorClientConnection(String url) {
+    private ReactorClientConnection(String url, IntSupplier maskKeys) {
         this.url = url;
+        this.maskKeys = maskKeys;
     }
 
     /** Opens a connection; see {@link io.mpreg.core.transport.WebSocketClient#connect(String)}. */
@@ -66,7 +66,9 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
                 .build();
         HttpClient.WebsocketSender sender = client.websocket(spec).uri(uri);
         return Mono.create(ready -> {
-            ReactorClientConnection connection = new ReactorClientConnection(url);
+            // Masking keys need not be secret, only unpredictable to what sits between client and server.
+            ReactorClientConnection connection = new ReactorClientConnection(url,
+                    () -> ThreadLocalRandom.current().nextInt());
             Disposable lifetime = sender
                     .handle((in, out) -> connection.run(in, out, settings, ready))
                     .subscribe(null,
@@ -80,16 +82,22 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
     private Flux<Void> run(WebsocketInbound in, WebsocketOutbound out, SessionSettings settings,
                            MonoSink<WebSocketClientConnection> ready) {
         WebSocketSession opened = new WebSocketSession(in, out, settings, counters, url);
+        writer = opened.clientWriter(maskKeys);
+        opened.deliverTextsTo(inbound);
         session = opened;
         counters.connectionOpened();
         log.debug("Connected to {}", url);
         ready.success(this);
+        Sinks.Empty<Void> readingDone = Sinks.empty();
+        // Messages read before the direct delivery was in place come this way; later ones never do.
         Mono<Void> reading = opened.inboundTexts()
-                .doOnNext(text -> inbound.emitNext(text, Sinks.EmitFailureHandler.FAIL_FAST))
-                .doFinally(signal -> outbound.tryEmitComplete())
+                .doOnNext(message -> {
+                    inbound.add(message);
+                    inbound.deliver();
+                })
+                .doFinally(signal -> readingDone.tryEmitEmpty())
                 .then();
-        Mono<Void> writing = opened.sendTexts(outbound.asFlux());
-        return Flux.merge(reading, writing);
+        return Flux.merge(reading, opened.keepAlive(readingDone.asMono()));
     }
 
     private void ended(MonoSink<WebSocketClientConnection> ready, @Nullable Throwable error) {
@@ -98,8 +106,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
                 counters.connectionClosed();
             }
             log.debug("Connection to {} ended{}", url, error == null ? "" : ": " + error);
-            outbound.tryEmitComplete();
-            inbound.tryEmitComplete();
+            inbound.complete();
             closed.tryEmitEmpty();
         }
         if (session != null) {
@@ -118,12 +125,13 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
     @Override
     public boolean send(String frame) {
         Objects.requireNonNull(frame, "frame");
-        return open.get() && outbound.tryEmitNext(frame).isSuccess();
+        TextFrameWriter current = writer;
+        return open.get() && current != null && current.send(frame);
     }
 
     @Override
     public Flux<String> inbound() {
-        return inbound.asFlux();
+        return inbound;
     }
 
     @Override

@@ -32,6 +32,10 @@ public final class TransportCounters {
         framesOut.increment();
     }
 
+    void framesOut(int count) {
+        framesOut.add(count);
+    }
+
     void oversizeClose() {
         oversizeCloses.increment();
     }

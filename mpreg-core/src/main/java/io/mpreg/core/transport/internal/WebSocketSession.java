@@ -5,17 +5,18 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -35,6 +37,7 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class WebSocketSession {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketSession.class);
+    private static final TextFrameEncoder SERVER_FRAMES = TextFrameEncoder.unmasked();
 
     private final WebsocketInbound in;
     private final WebsocketOutbound out;
@@ -44,7 +47,10 @@ final class WebSocketSession {
     private final Connection connection;
     private final Scheduler timer = Schedulers.parallel();
     private final AtomicBoolean idleClosed = new AtomicBoolean();
+    private final FrameAggregator aggregator;
     private volatile long lastInboundMillis;
+    // Set on the event loop once an oversize message closed the connection; later frames are ignored.
+    private boolean oversizeClosed;
 
     WebSocketSession(WebsocketInbound in, WebsocketOutbound out, SessionSettings settings,
                      TransportCounters counters, String peer) {
@@ -53,6 +59,7 @@ final class WebSocketSession {
         this.settings = settings;
         this.counters = counters;
         this.peer = peer;
+        this.aggregator = new FrameAggregator(settings.maxFrameSize());
         this.lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
         AtomicReference<Connection> connectionRef = new AtomicReference<>();
         in.withConnection(connectionRef::set);
@@ -81,25 +88,14 @@ final class WebSocketSession {
      * Any frame, pongs included, counts as activity for the idle timeout.
      */
     Flux<String> inboundTexts() {
-        FrameAggregator aggregator = new FrameAggregator(settings.maxFrameSize());
         return in.receiveFrames()
                 .<String>handle((frame, sink) -> {
-                    lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
-                    String text;
-                    try {
-                        text = aggregator.accept(frame);
-                    } catch (FrameTooLargeException tooLarge) {
-                        // Close before completing: completing cancels the inbound, which would
-                        // otherwise close the connection without a status.
-                        counters.oversizeClose();
-                        log.info("Closing connection {} with 1009: {}", peer, tooLarge.getMessage());
-                        closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge.getMessage());
-                        sink.complete();
-                        return;
-                    }
+                    String text = readFrame(frame);
                     if (text != null) {
-                        counters.frameIn();
                         sink.next(text);
+                    } else if (oversizeClosed) {
+                        // Completing cancels the inbound, closing the connection; the 1009 close went first.
+                        sink.complete();
                     }
                 })
                 .onErrorResume(error -> {
@@ -109,31 +105,91 @@ final class WebSocketSession {
     }
 
     /**
-     * Sends the given texts as text frames until they complete, with a ping
+     * Hands the connection's complete text messages to {@code messages} as
+     * their frames are decoded, with the same limits as {@link #inboundTexts()},
+     * which then sees the control frames only (and must still be subscribed,
+     * for the idle timeout and the connection's end).
+     */
+    void deliverTextsTo(InboundMessages messages) {
+        connection.channel().pipeline()
+                .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
+    }
+
+    /**
+     * A writer of text frames from any thread, batched per event-loop turn,
+     * masked as a client's frames must be; the connection's close frame stops it.
+     */
+    TextFrameWriter clientWriter(IntSupplier maskKeys) {
+        TextFrameWriter writer = new TextFrameWriter(TextFrameEncoder.masking(maskKeys), counters);
+        connection.channel().pipeline().addBefore(NettyPipeline.ReactiveBridge, TextFrameWriter.NAME, writer);
+        return writer;
+    }
+
+    // One inbound frame, on the event loop: its text when it completes a message, else null.
+    private @Nullable String readFrame(WebSocketFrame frame) {
+        lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
+        if (oversizeClosed) {
+            return null;
+        }
+        String text;
+        try {
+            text = aggregator.accept(frame);
+        } catch (FrameTooLargeException tooLarge) {
+            oversizeClosed = true;
+            counters.oversizeClose();
+            log.info("Closing connection {} with 1009: {}", peer, tooLarge.getMessage());
+            closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge.getMessage());
+            return null;
+        }
+        if (text != null) {
+            counters.frameIn();
+        }
+        return text;
+    }
+
+    /**
+     * Sends the given texts as (unmasked, server side) text frames until they complete, with a ping
      * every ping interval and a watch for the idle timeout (closing with 1001).
      * Frames go through one {@code sendObject} publisher, so Reactor Netty
      * batches their flushes instead of flushing each one.
      */
     Mono<Void> sendTexts(Flux<String> texts) {
         Sinks.Empty<Void> textsDone = Sinks.empty();
-        Flux<WebSocketFrame> frames = texts
-                .<WebSocketFrame>map(this::textFrame)
-                .doOnNext(frame -> counters.frameOut())
+        Flux<Object> frames = texts
+                .<Object>map(this::textFrame)
                 .doFinally(signal -> textsDone.tryEmitEmpty());
-        Flux<WebSocketFrame> pings = Flux.interval(settings.pingInterval(), timer)
-                .<WebSocketFrame>map(tick -> new PingWebSocketFrame())
-                .takeUntilOther(textsDone.asMono());
-        Duration checkEvery = settings.idleTimeout().dividedBy(4);
-        Flux<WebSocketFrame> idleWatch = Flux.interval(checkEvery, timer)
-                .takeUntilOther(textsDone.asMono())
-                .doOnNext(tick -> closeIfIdle())
-                .thenMany(Flux.empty());
-        return out.sendObject(Flux.merge(frames, pings, idleWatch)).then();
+        return out.sendObject(Flux.merge(frames, keepAliveFrames(textsDone.asMono()))).then();
     }
 
-    // Encoded straight into a buffer of the channel's (pooled) allocator: no byte[] copy per frame.
-    private WebSocketFrame textFrame(String text) {
-        return new TextWebSocketFrame(ByteBufUtil.writeUtf8(connection.channel().alloc(), text));
+    /**
+     * Pings every ping interval and watches for the idle timeout (closing with
+     * 1001) until {@code until} ends; for connections whose texts are written
+     * another way ({@link #clientWriter}).
+     */
+    Mono<Void> keepAlive(Mono<?> until) {
+        return out.sendObject(keepAliveFrames(until)).then();
+    }
+
+    private Flux<Object> keepAliveFrames(Mono<?> until) {
+        Flux<Object> pings = Flux.interval(settings.pingInterval(), timer)
+                .<Object>map(tick -> new PingWebSocketFrame())
+                .takeUntilOther(until);
+        Duration checkEvery = settings.idleTimeout().dividedBy(4);
+        Flux<Object> idleWatch = Flux.interval(checkEvery, timer)
+                .takeUntilOther(until)
+                .doOnNext(tick -> closeIfIdle())
+                .thenMany(Flux.empty());
+        return Flux.merge(pings, idleWatch);
+    }
+
+    // The whole frame, header and payload, in one buffer of the channel's (pooled) allocator:
+    // no frame object, and nothing left for the frame encoder to copy.
+    private ByteBuf textFrame(String text) {
+        counters.frameOut();
+        byte[] payload = TextFrameEncoder.payload(text);
+        ByteBuf frame = connection.channel().alloc().directBuffer(SERVER_FRAMES.frameSize(payload.length));
+        SERVER_FRAMES.write(payload, frame);
+        return frame;
     }
 
     /** Sends a close frame with the given status; the connection closes once it is flushed. */

@@ -1,0 +1,124 @@
+package io.mpreg.core.transport.internal;
+
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
+import reactor.util.concurrent.Queues;
+
+/**
+ * A connection's inbound messages as a {@code Flux} for exactly one
+ * subscriber. The event loop {@linkplain #add adds} the messages of a socket
+ * read one by one and {@linkplain #deliver delivers} them together at the end
+ * of the read, so handing messages over costs one drain per read rather than
+ * one per message. Messages are kept until they are subscribed to and
+ * requested; {@link #complete} ends the flux once they are all delivered.
+ */
+final class InboundMessages extends Flux<String> implements Subscription {
+
+    private static final AtomicIntegerFieldUpdater<InboundMessages> WIP =
+            AtomicIntegerFieldUpdater.newUpdater(InboundMessages.class, "wip");
+    private static final AtomicLongFieldUpdater<InboundMessages> REQUESTED =
+            AtomicLongFieldUpdater.newUpdater(InboundMessages.class, "requested");
+
+    // Single producer (the event loop); single consumer (whoever holds the drain).
+    private final Queue<String> queue = Queues.<String>unbounded().get();
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private volatile @Nullable CoreSubscriber<? super String> subscriber;
+    private volatile int wip;
+    private volatile long requested;
+    private volatile boolean done;
+    private volatile boolean cancelled;
+
+    /** Queues a message, delivered at the next {@link #deliver}; from the producing thread only. */
+    void add(String message) {
+        queue.offer(message);
+    }
+
+    /** Hands the queued messages to the subscriber, as far as it has requested them. */
+    void deliver() {
+        drain();
+    }
+
+    /** Ends the flux after the messages queued so far; called once the producer has added its last message. */
+    void complete() {
+        done = true;
+        drain();
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super String> actual) {
+        if (!subscribed.compareAndSet(false, true)) {
+            Operators.error(actual, new IllegalStateException("a connection's inbound allows only one subscriber"));
+            return;
+        }
+        actual.onSubscribe(this);
+        subscriber = actual;
+        drain();
+    }
+
+    @Override
+    public void request(long n) {
+        if (Operators.validate(n)) {
+            Operators.addCap(REQUESTED, this, n);
+            drain();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        drain();
+    }
+
+    // Whoever raises wip from 0 drains, for everyone who asked meanwhile. After the subscriber is
+    // completed or cancelled the drain returns without lowering wip, so no one ever drains again.
+    private void drain() {
+        if (WIP.getAndIncrement(this) != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            CoreSubscriber<? super String> actual = subscriber;
+            if (cancelled) {
+                queue.clear();
+                return;
+            }
+            if (actual != null) {
+                long wanted = requested;
+                long sent = 0;
+                while (sent != wanted) {
+                    boolean finished = done;
+                    String message = queue.poll();
+                    if (message == null) {
+                        if (finished) {
+                            actual.onComplete();
+                            return;
+                        }
+                        break;
+                    }
+                    actual.onNext(message);
+                    sent++;
+                    if (cancelled) {
+                        queue.clear();
+                        return;
+                    }
+                }
+                if (sent == wanted && done && queue.isEmpty()) {
+                    actual.onComplete();
+                    return;
+                }
+                if (sent != 0 && wanted != Long.MAX_VALUE) {
+                    REQUESTED.addAndGet(this, -sent);
+                }
+            }
+            missed = WIP.addAndGet(this, -missed);
+        } while (missed != 0);
+    }
+}

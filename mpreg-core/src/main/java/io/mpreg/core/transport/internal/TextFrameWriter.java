@@ -1,0 +1,226 @@
+package io.mpreg.core.transport.internal;
+
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.internal.PlatformDependent;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes text messages handed over from any thread as text frames, in the
+ * order each thread handed them over, with few event-loop wakeups and flushes.
+ *
+ * <p>{@link #send} only queues the text; the first send into an empty queue
+ * schedules one drain on the channel's event loop, which encodes everything
+ * queued by then into as few buffers as fit, writes them and flushes once.
+ * So a burst of sends costs one task, one flush and one socket write, and no
+ * frame is left unflushed: a drain ends with a flush and re-checks the queue.
+ * While the channel is not writable (the peer reads slowly) the texts stay
+ * queued and the drain resumes when it becomes writable again.
+ *
+ * <p>Once a close frame has been written (by whichever side) or the channel
+ * is gone, sends are refused and queued texts dropped: nothing may follow a
+ * close frame. Sits in the pipeline just before Reactor Netty's bridge, so
+ * the close frames that bridge writes pass through it.
+ */
+final class TextFrameWriter extends ChannelDuplexHandler {
+
+    static final String NAME = "mpreg.textFrameWriter";
+    private static final Logger log = LoggerFactory.getLogger(TextFrameWriter.class);
+
+    /** Frames are packed into buffers of up to this size (larger single frames get their own). */
+    static final int BATCH_BYTES = 64 * 1024;
+    /** One drain writes at most this much before it lets the event loop serve its other channels. */
+    private static final int DRAIN_BYTES = 4 * BATCH_BYTES;
+
+    private final TextFrameEncoder encoder;
+    private final TransportCounters counters;
+    private final Queue<String> queue = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drain;
+    private volatile boolean accepting = true;
+    private volatile @Nullable ChannelHandlerContext context;
+    private boolean awaitingWritability;
+
+    TextFrameWriter(TextFrameEncoder encoder, TransportCounters counters) {
+        this.encoder = encoder;
+        this.counters = counters;
+    }
+
+    /**
+     * Queues one text frame; callable from any thread.
+     *
+     * @return {@code false} once a close frame was written or the channel is gone
+     */
+    boolean send(String text) {
+        ChannelHandlerContext ctx = context;
+        if (!accepting || ctx == null) {
+            return false;
+        }
+        queue.offer(text);
+        // Read before the compare-and-set: while a drain is due, senders leave its cache line shared.
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            try {
+                ctx.executor().execute(drainTask);
+            } catch (RejectedExecutionException shutDown) {
+                stop();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stop();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        stop();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+        if (message instanceof CloseWebSocketFrame) {
+            accepting = false;
+        }
+        ctx.write(message, promise);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (awaitingWritability && ctx.channel().isWritable()) {
+            awaitingWritability = false;
+            drain();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void stop() {
+        accepting = false;
+        queue.clear();
+    }
+
+    // Runs on the event loop only. `scheduled` stays set while a drain is due (queued as a task, or
+    // waiting for writability), so senders schedule nothing more; it is cleared only with the queue
+    // seen empty, and re-checked after clearing, so a text queued meanwhile is never stranded.
+    private void drain() {
+        ChannelHandlerContext ctx = context;
+        if (ctx == null) {
+            return;
+        }
+        Batch batch = new Batch(ctx);
+        try {
+            drainInto(batch);
+        } catch (RuntimeException failure) {
+            // A writer that failed half-way cannot promise order any more: the connection ends.
+            log.warn("Writing frames to {} failed; closing the connection", ctx.channel().remoteAddress(), failure);
+            stop();
+            batch.discardUnwritten();
+            ctx.close();
+        }
+    }
+
+    private void drainInto(Batch batch) {
+        ChannelHandlerContext ctx = batch.ctx;
+        while (accepting) {
+            if (batch.writtenBytes >= DRAIN_BYTES || !ctx.channel().isWritable()) {
+                batch.flush();
+                if (!ctx.channel().isWritable()) {
+                    awaitingWritability = true;
+                } else {
+                    ctx.executor().execute(drainTask);
+                }
+                return;
+            }
+            String text = queue.poll();
+            if (text == null) {
+                scheduled.set(false);
+                if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
+                    break;
+                }
+                continue;
+            }
+            batch.add(text);
+        }
+        if (!accepting) {
+            queue.clear();
+            batch.discardUnwritten();
+        }
+        batch.flush();
+    }
+
+    /** The frames of one drain: packed into buffers, written buffer by buffer, flushed at the end. */
+    private final class Batch {
+
+        private final ChannelHandlerContext ctx;
+        private @Nullable ByteBuf buffer;
+        private int bufferedFrames;
+        private int writtenFrames;
+        private int writtenBytes;
+
+        Batch(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void add(String text) {
+            byte[] payload = TextFrameEncoder.payload(text);
+            int size = encoder.frameSize(payload.length);
+            ByteBuf current = buffer;
+            if (current != null && current.writableBytes() < size) {
+                writeBuffer();
+                current = null;
+            }
+            if (current == null) {
+                current = ctx.alloc().directBuffer(Math.max(size, Math.min(BATCH_BYTES, size * (1 + queue.size()))));
+                buffer = current;
+            }
+            encoder.write(payload, current);
+            bufferedFrames++;
+        }
+
+        void discardUnwritten() {
+            ByteBuf current = buffer;
+            if (current != null) {
+                current.release();
+                buffer = null;
+                bufferedFrames = 0;
+            }
+        }
+
+        void flush() {
+            writeBuffer();
+            if (writtenFrames > 0) {
+                counters.framesOut(writtenFrames);
+                writtenFrames = 0;
+                ctx.flush();
+            }
+        }
+
+        private void writeBuffer() {
+            ByteBuf current = buffer;
+            if (current != null) {
+                buffer = null;
+                writtenBytes += current.readableBytes();
+                writtenFrames += bufferedFrames;
+                bufferedFrames = 0;
+                ctx.write(current);
+            }
+        }
+    }
+}

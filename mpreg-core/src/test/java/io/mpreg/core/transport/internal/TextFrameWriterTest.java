@@ -1,0 +1,140 @@
+package io.mpreg.core.transport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TextFrameWriterTest {
+
+    private final TransportCounters counters = new TransportCounters();
+    private final TextFrameWriter writer = new TextFrameWriter(TextFrameEncoder.unmasked(), counters);
+    private final FlushCounter flushes = new FlushCounter();
+    private final EmbeddedChannel channel = new EmbeddedChannel(flushes, writer);
+
+    /** Counts the flushes that reach the socket side. */
+    private static final class FlushCounter extends ChannelOutboundHandlerAdapter {
+        int count;
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            count++;
+            ctx.flush();
+        }
+    }
+
+    @AfterEach
+    void closeChannel() {
+        channel.finishAndReleaseAll();
+    }
+
+    private List<ByteBuf> writtenBuffers() {
+        List<ByteBuf> buffers = new ArrayList<>();
+        for (Object message; (message = channel.readOutbound()) != null; ) {
+            buffers.add((ByteBuf) message);
+        }
+        return buffers;
+    }
+
+    private static List<String> texts(List<ByteBuf> buffers) {
+        return PeerDecoder.texts(Unpooled.wrappedBuffer(buffers.toArray(ByteBuf[]::new)), false);
+    }
+
+    private static List<String> numbered(int count, int width) {
+        return IntStream.range(0, count).mapToObj(i -> String.format("%0" + width + "d", i)).toList();
+    }
+
+    @Test
+    void aBurstOfSendsIsWrittenAsOneBufferAndFlushedOnce() {
+        List<String> burst = numbered(100, 150);
+
+        burst.forEach(writer::send);
+        channel.runPendingTasks();
+
+        List<ByteBuf> buffers = writtenBuffers();
+        assertThat(buffers).hasSize(1);
+        assertThat(flushes.count).isEqualTo(1);
+        assertThat(texts(buffers)).containsExactlyElementsOf(burst);
+        assertThat(counters.snapshot().framesOut()).isEqualTo(100);
+    }
+
+    @Test
+    void aTextSentAfterADrainIsFlushedByTheNextOne() {
+        writer.send("first");
+        channel.runPendingTasks();
+        writer.send("second");
+        channel.runPendingTasks();
+
+        assertThat(texts(writtenBuffers())).containsExactly("first", "second");
+        assertThat(flushes.count).isEqualTo(2);
+    }
+
+    @Test
+    void aLargeBurstIsPackedIntoBuffersOfBoundedSize() {
+        List<String> burst = numbered(2_000, 200);
+
+        burst.forEach(writer::send);
+        channel.runPendingTasks();
+
+        List<ByteBuf> buffers = writtenBuffers();
+        assertThat(buffers).hasSizeGreaterThan(1)
+                .allSatisfy(buffer -> assertThat(buffer.readableBytes()).isLessThanOrEqualTo(TextFrameWriter.BATCH_BYTES));
+        assertThat(texts(buffers)).containsExactlyElementsOf(burst);
+    }
+
+    @Test
+    void aTextLargerThanABatchGetsABufferOfItsOwn() {
+        String large = "x".repeat(3 * TextFrameWriter.BATCH_BYTES);
+
+        writer.send("small");
+        writer.send(large);
+        channel.runPendingTasks();
+
+        assertThat(texts(writtenBuffers())).containsExactly("small", large);
+    }
+
+    @Test
+    void textsWaitWhileTheChannelIsNotWritableAndFollowOnceItIs() {
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        writer.send("held back");
+        channel.runPendingTasks();
+        assertThat(writtenBuffers()).isEmpty();
+
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        channel.runPendingTasks();
+
+        assertThat(texts(writtenBuffers())).containsExactly("held back");
+    }
+
+    @Test
+    void nothingIsSentAfterACloseFrame() {
+        writer.send("queued before the close");
+        channel.writeOutbound(new CloseWebSocketFrame());
+        channel.runPendingTasks();
+
+        assertThat(writer.send("after the close")).isFalse();
+        channel.runPendingTasks();
+        Object closeFrame = channel.readOutbound();
+        assertThat(closeFrame).isInstanceOf(CloseWebSocketFrame.class);
+        ((CloseWebSocketFrame) closeFrame).release();
+        assertThat(writtenBuffers()).isEmpty();
+        assertThat(counters.snapshot().framesOut()).isZero();
+    }
+
+    @Test
+    void sendsAreRefusedOnceTheChannelIsClosed() {
+        channel.close();
+
+        assertThat(writer.send("too late")).isFalse();
+    }
+}
