@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.mpreg.core.transport.WebSocketClient;
@@ -23,12 +22,12 @@ final class MpregPubSubFanout implements PubSubFanout {
 
     private final WebSocketClientConnection publisher;
     private final List<WebSocketClientConnection> subscribers;
-    private final AtomicLong[] received;
+    private final ReceiveCounter[] received;
     private final LongAdder acks = new LongAdder();
     private long sequence;
 
     private MpregPubSubFanout(WebSocketClientConnection publisher, List<WebSocketClientConnection> subscribers,
-                              AtomicLong[] received) {
+                              ReceiveCounter[] received) {
         this.publisher = publisher;
         this.subscribers = subscribers;
         this.received = received;
@@ -42,17 +41,17 @@ final class MpregPubSubFanout implements PubSubFanout {
     static MpregPubSubFanout connect(String url, int subscriberCount, String pattern) throws Exception {
         WebSocketClient client = WebSocketClient.create();
         List<WebSocketClientConnection> subscribers = new ArrayList<>(subscriberCount);
-        AtomicLong[] received = new AtomicLong[subscriberCount];
+        ReceiveCounter[] received = new ReceiveCounter[subscriberCount];
         for (int i = 0; i < subscriberCount; i++) {
             WebSocketClientConnection connection = client.connect(url).block(WAIT);
-            AtomicLong count = new AtomicLong();
+            ReceiveCounter count = new ReceiveCounter();
             received[i] = count;
             connection.send("{\"role\":\"pubsub-subscribe\",\"u\":\"s" + i + "\",\"subscription\":{"
                     + "\"subscription_id\":\"load-" + i + "\",\"patterns\":[{\"pattern\":\"" + pattern + "\"}]}}");
             CompletableFuture<String> ack = new CompletableFuture<>();
             connection.inbound().subscribe(frame -> {
                 if (frame.startsWith("{\"role\":\"pubsub-notification\"")) {
-                    count.incrementAndGet();
+                    count.increment();
                 } else {
                     ack.complete(frame);
                 }
@@ -75,6 +74,11 @@ final class MpregPubSubFanout implements PubSubFanout {
     @Override
     public long received(int subscriber) {
         return received[subscriber].get();
+    }
+
+    @Override
+    public void awaitReceived(int subscriber, long count, long maxWaitNanos) {
+        received[subscriber].awaitAtLeast(count, maxWaitNanos);
     }
 
     @Override

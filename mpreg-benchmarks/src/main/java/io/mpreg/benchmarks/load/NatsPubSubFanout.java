@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -15,9 +14,9 @@ final class NatsPubSubFanout implements PubSubFanout {
 
     private final Connection publisher;
     private final List<Connection> subscribers;
-    private final AtomicLong[] received;
+    private final ReceiveCounter[] received;
 
-    private NatsPubSubFanout(Connection publisher, List<Connection> subscribers, AtomicLong[] received) {
+    private NatsPubSubFanout(Connection publisher, List<Connection> subscribers, ReceiveCounter[] received) {
         this.publisher = publisher;
         this.subscribers = subscribers;
         this.received = received;
@@ -26,12 +25,12 @@ final class NatsPubSubFanout implements PubSubFanout {
     /** Connects and subscribes each subscriber to {@code subject} (NATS wildcards: {@code *}, {@code >}). */
     static NatsPubSubFanout connect(String url, int subscriberCount, String subject) throws Exception {
         List<Connection> subscribers = new ArrayList<>(subscriberCount);
-        AtomicLong[] received = new AtomicLong[subscriberCount];
+        ReceiveCounter[] received = new ReceiveCounter[subscriberCount];
         for (int i = 0; i < subscriberCount; i++) {
             Connection connection = Nats.connect(options(url, "mpreg-load-sub-" + i));
-            AtomicLong count = new AtomicLong();
+            ReceiveCounter count = new ReceiveCounter();
             received[i] = count;
-            connection.createDispatcher(message -> count.incrementAndGet()).subscribe(subject);
+            connection.createDispatcher(message -> count.increment()).subscribe(subject);
             // A round trip to the server, so the subscription is registered before publishing starts.
             connection.flush(Duration.ofSeconds(10));
             subscribers.add(connection);
@@ -51,6 +50,11 @@ final class NatsPubSubFanout implements PubSubFanout {
     @Override
     public long received(int subscriber) {
         return received[subscriber].get();
+    }
+
+    @Override
+    public void awaitReceived(int subscriber, long count, long maxWaitNanos) {
+        received[subscriber].awaitAtLeast(count, maxWaitNanos);
     }
 
     @Override

@@ -15,6 +15,9 @@ interface PubSubFanout extends AutoCloseable {
     /** How many messages the given subscriber has received so far. */
     long received(int subscriber);
 
+    /** Waits until the given subscriber has received {@code count} messages, or {@code maxWaitNanos} have passed. */
+    void awaitReceived(int subscriber, long count, long maxWaitNanos);
+
     /** How many subscribers there are. */
     int subscribers();
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,6 +31,8 @@ public final class PubSubLoadGenerator {
     private static final String USAGE = "usage: PubSubLoadGenerator --target mpreg|nats --url <url> [--subscribers 1]"
             + " [--duration 20s] [--warmup 5s] [--payload-bytes 100] [--window 10000] [--server-pid <pid>]";
     private static final int BURST = 256;
+    // A wait for the subscribers is cut short this often, to notice the end of the run.
+    private static final long MAX_WAIT_NANOS = 1_000_000;
 
     private final LongSupplier nanoTime;
     private final LongSupplier serverCpuNanos;
@@ -91,9 +92,11 @@ public final class PubSubLoadGenerator {
                         microsPerMessage(serverCpuAtOpen, serverCpuNanos.getAsLong(), delivered),
                         microsPerMessage(clientCpuAtOpen, clientCpuNanos.getAsLong(), delivered));
             }
-            long allowance = Math.min(BURST, window - (published - slowest(fanout)));
+            int slowest = slowest(fanout);
+            long allowance = Math.min(BURST, window - (published - fanout.received(slowest)));
             if (allowance <= 0) {
-                LockSupport.parkNanos(20_000);
+                // Sleep until the slowest is half a window behind, so the publisher wakes once per half window.
+                fanout.awaitReceived(slowest, published - window / 2, MAX_WAIT_NANOS);
                 continue;
             }
             for (long i = 0; i < allowance; i++) {
@@ -110,10 +113,12 @@ public final class PubSubLoadGenerator {
         return (cpuAtClose - cpuAtOpen) / 1e3 / delivered;
     }
 
-    private static long slowest(PubSubFanout fanout) {
-        long slowest = Long.MAX_VALUE;
-        for (int i = 0; i < fanout.subscribers(); i++) {
-            slowest = Math.min(slowest, fanout.received(i));
+    private static int slowest(PubSubFanout fanout) {
+        int slowest = 0;
+        for (int i = 1; i < fanout.subscribers(); i++) {
+            if (fanout.received(i) < fanout.received(slowest)) {
+                slowest = i;
+            }
         }
         return slowest;
     }

@@ -3,6 +3,7 @@ package io.mpreg.benchmarks.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,13 @@ class PubSubLoadGeneratorTest {
         @Override
         public long received(int subscriber) {
             return received[subscriber];
+        }
+
+        @Override
+        public void awaitReceived(int subscriber, long count, long maxWaitNanos) {
+            if (received[subscriber] < count) {
+                LockSupport.parkNanos(maxWaitNanos);
+            }
         }
 
         @Override
