@@ -24,7 +24,6 @@ import io.mpreg.core.pubsub.internal.Outbox;
 import io.mpreg.core.pubsub.internal.TopicIndex;
 import io.mpreg.core.pubsub.internal.UlidSource;
 import io.mpreg.core.transport.ConnectionInfo;
-import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -293,7 +292,7 @@ public final class PubSubExchange {
         Objects.requireNonNull(message, "message");
         PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
         String json = stamped.toJson(mapper);
-        long bytes = WireCodec.utf8Length(json);
+        long bytes = stamped.utf8Length(json);
         int queued;
         seam.readLock().lock();
         try {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.mpreg.core.wire.Fields;
+import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ public final class PubSubMessage {
     private final String publisher;
     private final @Nullable Double timestamp;
     private final Map<String, JsonNode> headers;
+    // Read from a frame of ASCII text only, so its JSON is as long in UTF-8 bytes as in characters.
+    private final boolean asciiText;
 
     /**
      * @param topic     the dot-separated topic it was published on
@@ -40,12 +43,13 @@ public final class PubSubMessage {
      */
     public PubSubMessage(String topic, JsonNode payload, String messageId, String publisher,
             @Nullable Double timestamp, Map<String, JsonNode> headers) {
-        this(validTopic(topic), JsonPayload.of(payload), messageId, publisher, timestamp, headers);
+        this(validTopic(topic), JsonPayload.of(payload), messageId, publisher, timestamp, headers, false);
     }
 
     private PubSubMessage(String checkedTopic, JsonPayload payload, String messageId, String publisher,
-            @Nullable Double timestamp, Map<String, JsonNode> headers) {
+            @Nullable Double timestamp, Map<String, JsonNode> headers, boolean asciiText) {
         this.topic = checkedTopic;
+        this.asciiText = asciiText;
         this.payload = payload;
         this.messageId = Objects.requireNonNull(messageId, "messageId");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -59,11 +63,14 @@ public final class PubSubMessage {
         return new PubSubMessage(topic, payload, messageId, publisher, timestamp, Map.of());
     }
 
-    /** A message read from a frame, its topic already validated and its payload still text. */
+    /**
+     * A message read from a frame, its topic already validated and its payload
+     * still text; {@code asciiText} if the frame held only ASCII text.
+     */
     static PubSubMessage read(String topic, String payloadJson, JsonMapper mapper, String messageId, String publisher,
-            @Nullable Double timestamp, Map<String, JsonNode> headers) {
+            @Nullable Double timestamp, Map<String, JsonNode> headers, boolean asciiText) {
         return new PubSubMessage(topic, JsonPayload.ofText(payloadJson, mapper), messageId, publisher, timestamp,
-                headers);
+                headers, asciiText);
     }
 
     /** The dot-separated topic it was published on. */
@@ -98,7 +105,8 @@ public final class PubSubMessage {
 
     /** This message with the given time if it has none yet. */
     public PubSubMessage stampedIfAbsent(double epochSeconds) {
-        return timestamp != null ? this : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers);
+        return timestamp != null ? this
+                : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers, asciiText);
     }
 
     /**
@@ -110,6 +118,11 @@ public final class PubSubMessage {
                 + ",\"message_id\":\"" + JsonText.escaped(messageId) + "\",\"publisher\":\""
                 + JsonText.escaped(publisher) + "\",\"timestamp\":" + (timestamp == null ? "null" : plainSeconds(timestamp))
                 + ",\"headers\":" + (headers.isEmpty() ? "{}" : mapper.writeValueAsString(headers)) + "}";
+    }
+
+    /** The size in UTF-8 bytes of {@code json}, this message's {@link #toJson}, counted only if not known. */
+    long utf8Length(String json) {
+        return asciiText ? json.length() : WireCodec.utf8Length(json);
     }
 
     void writeTo(JsonGenerator g) {
@@ -168,7 +181,7 @@ public final class PubSubMessage {
         String publisher = fields.optionalString(message, "publisher");
         return new PubSubMessage(topic, JsonPayload.of(payload == null ? NullNode.getInstance() : payload), messageId,
                 publisher == null ? "" : publisher, fields.optionalNumber(message, "timestamp"),
-                fields.optionalMap(message, "headers"));
+                fields.optionalMap(message, "headers"), false);
     }
 
     private static String validTopic(String topic) {

@@ -34,7 +34,8 @@ public final class FrameReader {
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_LENGTH = 64;
 
-    private final String text;
+    // The frame's characters: indexing an array costs less than String.charAt, per character read.
+    private final char[] chars;
     private final JsonMapper mapper;
     private int position;
     private boolean atFirstField;
@@ -42,8 +43,10 @@ public final class FrameReader {
     private int nameEnd;
     private boolean nameEscaped;
 
+    private int charsSeen;
+
     FrameReader(String text, JsonMapper mapper) {
-        this.text = text;
+        this.chars = text.toCharArray();
         this.mapper = mapper;
     }
 
@@ -90,12 +93,12 @@ public final class FrameReader {
         if (nameEscaped) {
             return fieldName().equals(name);
         }
-        return nameEnd - nameStart == name.length() && text.startsWith(name, nameStart);
+        return nameEnd - nameStart == name.length() && regionIs(nameStart, name);
     }
 
     /** The name of the current field. */
     public String fieldName() {
-        return nameEscaped ? unescape(nameStart, nameEnd) : text.substring(nameStart, nameEnd);
+        return nameEscaped ? unescape(nameStart, nameEnd) : new String(chars, nameStart, nameEnd - nameStart);
     }
 
     /** The type of the next value, without reading it. */
@@ -124,28 +127,46 @@ public final class FrameReader {
         expect('"');
         int start = position;
         boolean escaped = skipStringBody();
-        String value = escaped ? unescape(start, position) : text.substring(start, position);
+        String value = escaped ? unescape(start, position) : new String(chars, start, position - start);
         position++;
         return value;
     }
 
     // Moves to the closing quote of a string whose opening quote was read; whether it holds escapes.
     private boolean skipStringBody() {
+        char[] text = chars;
+        int at = position;
+        int seen = 0;
         boolean escaped = false;
         while (true) {
-            char c = charAt(position);
+            if (at >= text.length) {
+                throw new Malformed("frame ends early");
+            }
+            char c = text[at];
+            seen |= c;
             if (c == '"') {
+                position = at;
+                charsSeen |= seen;
                 return escaped;
             }
             if (c == '\\') {
                 escaped = true;
-                position = afterEscape(position);
+                at = afterEscape(at);
             } else if (c < 0x20) {
-                throw new Malformed("control character in a string at " + position);
+                throw new Malformed("control character in a string at " + at);
             } else {
-                position++;
+                at++;
             }
         }
+    }
+
+    /**
+     * Whether every string read so far held only ASCII characters and no
+     * {@code \\u} escape, so that text made of them and of JSON punctuation
+     * takes as many bytes in UTF-8 as it has characters.
+     */
+    public boolean asciiSoFar() {
+        return charsSeen < 0x80;
     }
 
     /** The next value, which must be a finite number, as the nearest double. */
@@ -153,7 +174,7 @@ public final class FrameReader {
         skipWhitespace();
         int start = position;
         boolean integral = skipNumber();
-        String number = text.substring(start, position);
+        String number = new String(chars, start, position - start);
         // Integers as Jackson reads them: "-0" is 0, not -0.0.
         double value = integral && number.length() <= 18 ? Long.parseLong(number) : Double.parseDouble(number);
         if (Double.isInfinite(value)) {
@@ -167,7 +188,7 @@ public final class FrameReader {
         skipWhitespace();
         int start = position;
         skipValue(0);
-        return text.substring(start, position);
+        return new String(chars, start, position - start);
     }
 
     /** The next value as a tree. */
@@ -183,7 +204,7 @@ public final class FrameReader {
     /** Whether nothing but whitespace follows what was read. */
     boolean atEnd() {
         skipWhitespace();
-        return position == text.length();
+        return position == chars.length;
     }
 
     private void skipValue(int depth) {
@@ -245,12 +266,12 @@ public final class FrameReader {
             digits();
         }
         boolean integral = true;
-        if (position < text.length() && text.charAt(position) == '.') {
+        if (position < chars.length && chars[position] == '.') {
             integral = false;
             position++;
             digits();
         }
-        if (position < text.length() && (text.charAt(position) == 'e' || text.charAt(position) == 'E')) {
+        if (position < chars.length && (chars[position] == 'e' || chars[position] == 'E')) {
             integral = false;
             position++;
             if (peekChar() == '+' || peekChar() == '-') {
@@ -266,7 +287,7 @@ public final class FrameReader {
 
     private void digits() {
         int start = position;
-        while (position < text.length() && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
+        while (position < chars.length && chars[position] >= '0' && chars[position] <= '9') {
             position++;
         }
         if (position == start) {
@@ -275,7 +296,7 @@ public final class FrameReader {
     }
 
     private void skipLiteral(String literal) {
-        if (!text.startsWith(literal, position)) {
+        if (position + literal.length() > chars.length || !regionIs(position, literal)) {
             throw new Malformed("expected '" + literal + "' at " + position);
         }
         position += literal.length();
@@ -289,6 +310,8 @@ public final class FrameReader {
                 return at + 2;
             }
             case 'u' -> {
+                // It may stand for any character: the text is no longer known to be ASCII once unescaped.
+                charsSeen |= 0x80;
                 for (int i = at + 2; i < at + 6; i++) {
                     if (!isHexDigit(charAt(i))) {
                         throw new Malformed("bad \\u escape at " + at);
@@ -301,18 +324,37 @@ public final class FrameReader {
     }
 
     private static boolean isHexDigit(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        return hexValue(c) >= 0;
+    }
+
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    private boolean regionIs(int start, String expected) {
+        for (int i = 0; i < expected.length(); i++) {
+            if (chars[start + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String unescape(int start, int end) {
         StringBuilder value = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c != '\\') {
                 value.append(c);
                 continue;
             }
-            char kind = text.charAt(++i);
+            char kind = chars[++i];
             switch (kind) {
                 case 'b' -> value.append('\b');
                 case 'f' -> value.append('\f');
@@ -320,7 +362,8 @@ public final class FrameReader {
                 case 'r' -> value.append('\r');
                 case 't' -> value.append('\t');
                 case 'u' -> {
-                    value.append((char) Integer.parseInt(text, i + 1, i + 5, 16));
+                    value.append((char) (hexValue(chars[i + 1]) << 12 | hexValue(chars[i + 2]) << 8
+                            | hexValue(chars[i + 3]) << 4 | hexValue(chars[i + 4])));
                     i += 4;
                 }
                 default -> value.append(kind);
@@ -330,8 +373,8 @@ public final class FrameReader {
     }
 
     private void skipWhitespace() {
-        while (position < text.length()) {
-            char c = text.charAt(position);
+        while (position < chars.length) {
+            char c = chars[position];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
             }
@@ -351,9 +394,9 @@ public final class FrameReader {
     }
 
     private char charAt(int at) {
-        if (at >= text.length()) {
+        if (at >= chars.length) {
             throw new Malformed("frame ends early");
         }
-        return text.charAt(at);
+        return chars[at];
     }
 }

@@ -2,6 +2,7 @@ package io.mpreg.core.wire;
 
 import java.io.Writer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,12 +31,14 @@ public final class WireCodec {
     private final JsonMapper mapper;
     private final Map<String, FrameDecoder> decoders;
     private final Map<String, StreamingFrameDecoder> streamingDecoders;
+    private final List<Map.Entry<String, StreamingFrameDecoder>> streamingRoles;
 
     private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders,
                       Map<String, StreamingFrameDecoder> streamingDecoders) {
         this.mapper = mapper;
         this.decoders = Map.copyOf(decoders);
         this.streamingDecoders = Map.copyOf(streamingDecoders);
+        this.streamingRoles = List.copyOf(this.streamingDecoders.entrySet());
     }
 
     /**
@@ -116,7 +119,7 @@ public final class WireCodec {
             if (!frame.nextField() || !frame.fieldIs("role") || frame.peek() != FrameReader.ValueType.STRING) {
                 return null;
             }
-            StreamingFrameDecoder decoder = streamingDecoders.get(frame.readString());
+            StreamingFrameDecoder decoder = streamingDecoder(frame.readString());
             if (decoder == null) {
                 return null;
             }
@@ -125,6 +128,17 @@ public final class WireCodec {
         } catch (FrameReader.Malformed | JacksonException | FrameRejectedException | IllegalArgumentException giveUp) {
             return null;
         }
+    }
+
+    // A look-up by equals rather than by hash: a role read from a frame is a new string, whose
+    // hash would be computed for the one look-up, and there are only a few streaming roles.
+    private @Nullable StreamingFrameDecoder streamingDecoder(String role) {
+        for (Map.Entry<String, StreamingFrameDecoder> entry : streamingRoles) {
+            if (entry.getKey().equals(role)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private WireMessage decodeTree(String text) {

@@ -2,6 +2,7 @@ package io.mpreg.core.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.wire.WireMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 class BacklogReplayTest {
@@ -146,5 +149,19 @@ class BacklogReplayTest {
         assertThat(fixture.exchange.stats().backlogMessages()).isEqualTo(1);
         List<WireMessage> received = fixture.exchange.outbound(late).take(1).collectList().block(WAIT);
         assertThat(received).extracting(ExchangeFixture::number).containsExactly(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"plain\"", "\"caf\u00e9 \u20ac\"", "\"caf\\u00e9\"", "{\"k\":\"\\uD83D\\uDE00\"}"})
+    void backlogCountsEachMessageAsItsJsonInUtf8Bytes(String payload) {
+        ExchangeFixture fixture = new ExchangeFixture(PubSubConfig.defaults());
+        String frame = "{\"role\":\"pubsub-publish\",\"u\":\"p1\",\"message\":{\"topic\":\"a\",\"payload\":" + payload
+                + ",\"timestamp\":1.5,\"headers\":{\"h\":" + payload + "}}}";
+        PubSubMessage message = ((PubSubPublish) fixture.codec.decode(frame)).message();
+
+        fixture.send(ExchangeFixture.connection("pub"), frame);
+
+        assertThat(fixture.exchange.stats().backlogBytes())
+                .isEqualTo(message.toJson(fixture.mapper).getBytes(StandardCharsets.UTF_8).length);
     }
 }
