@@ -75,6 +75,12 @@ public class PublishPathBenchmark {
         }
     }
 
+    /** Only the decoding of one publish frame, the part of the path that reads the frame's text. */
+    @Benchmark
+    public WireMessage decodePublish() {
+        return codec.decode(FRAME);
+    }
+
     /** One socket read's worth of publishes, reported per publish. */
     @Benchmark
     @OperationsPerInvocation(READ)

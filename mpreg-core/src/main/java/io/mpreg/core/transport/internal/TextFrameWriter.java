@@ -1,8 +1,10 @@
 package io.mpreg.core.transport.internal;
 
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
@@ -48,7 +50,10 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     private final Runnable drainTask = this::drain;
     private volatile boolean accepting = true;
     private volatile @Nullable ChannelHandlerContext context;
+    private volatile IntConsumer written = frames -> { };
     private boolean awaitingWritability;
+    // Set and run on the event loop.
+    private @Nullable Runnable whenEmpty;
 
     TextFrameWriter(TextFrameEncoder encoder, TransportCounters counters) {
         this.encoder = encoder;
@@ -76,6 +81,41 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             }
         }
         return true;
+    }
+
+    /**
+     * Tells {@code listener}, on the event loop, how many frames each drain
+     * wrote: a source of texts that must not run far ahead of the socket
+     * requests that many more.
+     */
+    void onWritten(IntConsumer listener) {
+        written = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Runs {@code action} on the event loop once every text queued so far has
+     * been written and flushed, or at once when nothing more will be.
+     */
+    void whenDrained(Runnable action) {
+        ChannelHandlerContext ctx = context;
+        if (ctx == null) {
+            action.run();
+            return;
+        }
+        try {
+            ctx.executor().execute(() -> {
+                if (!accepting) {
+                    action.run();
+                    return;
+                }
+                whenEmpty = action;
+                if (!awaitingWritability) {
+                    drain();
+                }
+            });
+        } catch (RejectedExecutionException shutDown) {
+            action.run();
+        }
     }
 
     @Override
@@ -114,6 +154,15 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     private void stop() {
         accepting = false;
         queue.clear();
+        runWhenEmpty();
+    }
+
+    private void runWhenEmpty() {
+        Runnable action = whenEmpty;
+        if (action != null) {
+            whenEmpty = null;
+            action.run();
+        }
     }
 
     // Runs on the event loop only. `scheduled` stays set while a drain is due (queued as a task, or
@@ -140,7 +189,7 @@ final class TextFrameWriter extends ChannelDuplexHandler {
         ChannelHandlerContext ctx = batch.ctx;
         while (accepting) {
             if (batch.writtenBytes >= DRAIN_BYTES || !ctx.channel().isWritable()) {
-                batch.flush();
+                written.accept(batch.flush());
                 if (!ctx.channel().isWritable()) {
                     awaitingWritability = true;
                 } else {
@@ -162,7 +211,11 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             queue.clear();
             batch.discardUnwritten();
         }
-        batch.flush();
+        int frames = batch.flush();
+        runWhenEmpty();
+        if (frames > 0) {
+            written.accept(frames);
+        }
     }
 
     /** The frames of one drain: packed into buffers, written buffer by buffer, flushed at the end. */
@@ -203,13 +256,16 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             }
         }
 
-        void flush() {
+        /** Writes what is buffered and flushes; how many frames were flushed. */
+        int flush() {
             writeBuffer();
-            if (writtenFrames > 0) {
-                counters.framesOut(writtenFrames);
+            int frames = writtenFrames;
+            if (frames > 0) {
+                counters.framesOut(frames);
                 writtenFrames = 0;
                 ctx.flush();
             }
+            return frames;
         }
 
         private void writeBuffer() {

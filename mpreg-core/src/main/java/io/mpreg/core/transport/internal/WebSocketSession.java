@@ -9,7 +9,6 @@ import java.util.function.IntSupplier;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
@@ -21,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
@@ -148,17 +146,21 @@ final class WebSocketSession {
     }
 
     /**
-     * Sends the given texts as (unmasked, server side) text frames until they complete, with a ping
-     * every ping interval and a watch for the idle timeout (closing with 1001).
-     * Frames go through one {@code sendObject} publisher, so Reactor Netty
-     * batches their flushes instead of flushing each one.
+     * Sends the given texts as (unmasked, server side) text frames until they
+     * complete and have all been flushed, with a ping every ping interval and
+     * a watch for the idle timeout (closing with 1001). Texts go through a
+     * {@link TextFrameWriter}, packed into few buffers and flushed once per
+     * batch, and are requested only as frames leave ({@link TextFeed}).
      */
     Mono<Void> sendTexts(Flux<String> texts) {
-        Sinks.Empty<Void> textsDone = Sinks.empty();
-        Flux<Object> frames = texts
-                .<Object>map(this::textFrame)
-                .doFinally(signal -> textsDone.tryEmitEmpty());
-        return out.sendObject(Flux.merge(frames, keepAliveFrames(textsDone.asMono()))).then();
+        TextFrameWriter writer = new TextFrameWriter(SERVER_FRAMES, counters);
+        connection.channel().pipeline().addBefore(NettyPipeline.ReactiveBridge, TextFrameWriter.NAME, writer);
+        return Mono.defer(() -> {
+            TextFeed feed = new TextFeed(writer);
+            texts.subscribe(feed);
+            Mono<Void> written = feed.done().asMono();
+            return Mono.when(written, keepAlive(written)).doOnCancel(feed::dispose);
+        });
     }
 
     /**
@@ -180,16 +182,6 @@ final class WebSocketSession {
                 .doOnNext(tick -> closeIfIdle())
                 .thenMany(Flux.empty());
         return Flux.merge(pings, idleWatch);
-    }
-
-    // The whole frame, header and payload, in one buffer of the channel's (pooled) allocator:
-    // no frame object, and nothing left for the frame encoder to copy.
-    private ByteBuf textFrame(String text) {
-        counters.frameOut();
-        byte[] payload = TextFrameEncoder.payload(text);
-        ByteBuf frame = connection.channel().alloc().directBuffer(SERVER_FRAMES.frameSize(payload.length));
-        SERVER_FRAMES.write(payload, frame);
-        return frame;
     }
 
     /** Sends a close frame with the given status; the connection closes once it is flushed. */
