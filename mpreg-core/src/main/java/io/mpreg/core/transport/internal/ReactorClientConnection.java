@@ -83,20 +83,12 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
                            MonoSink<WebSocketClientConnection> ready) {
         WebSocketSession opened = new WebSocketSession(in, out, settings, counters, url);
         writer = opened.clientWriter(maskKeys);
-        opened.deliverTextsTo(inbound);
+        Sinks.Empty<Void> readingDone = Sinks.empty();
+        Mono<Void> reading = opened.receiveTexts(inbound).doFinally(signal -> readingDone.tryEmitEmpty());
         session = opened;
         counters.connectionOpened();
         log.debug("Connected to {}", url);
         ready.success(this);
-        Sinks.Empty<Void> readingDone = Sinks.empty();
-        // Messages read before the direct delivery was in place come this way; later ones never do.
-        Mono<Void> reading = opened.inboundTexts()
-                .doOnNext(message -> {
-                    inbound.add(message);
-                    inbound.deliver();
-                })
-                .doFinally(signal -> readingDone.tryEmitEmpty())
-                .then();
         return Flux.merge(reading, opened.keepAlive(readingDone.asMono()));
     }
 

@@ -18,6 +18,7 @@ import io.mpreg.core.transport.TransportStats;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -122,7 +123,9 @@ public final class ReactorWebSocketServer implements BoundServer {
         connections.put(id, session);
         counters.connectionOpened();
         log.debug("Connection {} opened from {}", id, remote);
-        Flux<String> replies = Flux.defer(() -> handler.handle(info, session.inboundTexts()))
+        InboundMessages inbound = new InboundMessages();
+        Mono<Void> reading = session.receiveTexts(inbound);
+        Flux<String> replies = Flux.defer(() -> handler.handle(info, inbound))
                 .onErrorResume(error -> {
                     if (error instanceof MpregException expected) {
                         log.info("Closing connection {}: {}", id, expected.getMessage());
@@ -132,7 +135,11 @@ public final class ReactorWebSocketServer implements BoundServer {
                     session.abort(error);
                     return Flux.empty();
                 });
-        return session.sendTexts(replies).doFinally(signal -> {
+        // The replies decide when the connection ends; reading runs alongside until then.
+        return Mono.defer(() -> {
+            Disposable readingRun = reading.subscribe();
+            return session.sendTexts(replies).doFinally(signal -> readingRun.dispose());
+        }).doFinally(signal -> {
             connections.remove(id);
             counters.connectionClosed();
             log.debug("Connection {} closed ({})", id, signal);

@@ -81,36 +81,34 @@ final class WebSocketSession {
     }
 
     /**
-     * The connection's complete text messages. Completes when the peer closes,
-     * or after an oversize message, which closes the connection with 1009.
-     * Any frame, pongs included, counts as activity for the idle timeout.
+     * Reads the connection's complete text messages into {@code messages}: right
+     * where their frames are decoded, those of one socket read together
+     * ({@link TextFrameReader}), and completes it once the connection's inbound
+     * ends: when the peer closes, or after an oversize message, which closes
+     * the connection with 1009. Any frame, pongs included, counts as activity
+     * for the idle timeout. The returned {@code Mono} runs the reading (control
+     * frames and the connection's end go through Reactor Netty) and completes
+     * with the inbound; subscribe it on the event loop serving the connection.
      */
-    Flux<String> inboundTexts() {
+    Mono<Void> receiveTexts(InboundMessages messages) {
+        connection.channel().pipeline()
+                .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
+        // Messages read before the reader above was in place come this way; later ones never do.
         return in.receiveFrames()
-                .<String>handle((frame, sink) -> {
+                .doOnNext(frame -> {
                     String text = readFrame(frame);
                     if (text != null) {
-                        sink.next(text);
-                    } else if (oversizeClosed) {
-                        // Completing cancels the inbound, closing the connection; the 1009 close went first.
-                        sink.complete();
+                        messages.add(text);
+                        messages.deliver();
                     }
                 })
+                .takeUntil(frame -> oversizeClosed)
                 .onErrorResume(error -> {
                     log.debug("Connection {} ended with {}", peer, error.toString());
                     return Mono.empty();
-                });
-    }
-
-    /**
-     * Hands the connection's complete text messages to {@code messages} as
-     * their frames are decoded, with the same limits as {@link #inboundTexts()},
-     * which then sees the control frames only (and must still be subscribed,
-     * for the idle timeout and the connection's end).
-     */
-    void deliverTextsTo(InboundMessages messages) {
-        connection.channel().pipeline()
-                .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
+                })
+                .doFinally(signal -> messages.complete())
+                .then();
     }
 
     /**
