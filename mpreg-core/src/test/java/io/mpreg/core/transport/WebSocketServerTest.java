@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import io.mpreg.core.error.ErrorKind;
@@ -17,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 class WebSocketServerTest {
 
@@ -220,5 +222,18 @@ class WebSocketServerTest {
         assertThatThrownBy(() -> WebSocketServer.create().maxFrameSize(0)).hasMessageContaining("maxFrameSize");
         assertThatThrownBy(() -> WebSocketServer.create().paths("mpreg")).hasMessageContaining("'/'");
         assertThatThrownBy(() -> WebSocketServer.create().pingInterval(Duration.ZERO)).hasMessageContaining("pingInterval");
+    }
+
+    @Test
+    void repliesThatNeverEndAreCancelledWhenTheClientLeaves() {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        ConnectionHandler endless = (connection, inbound) -> Flux.<String>never().doOnCancel(cancelled::countDown);
+        server = WebSocketServer.create().host("127.0.0.1").port(0).handler(endless).bind();
+        WebSocketClientConnection connection = connect(url("/mpreg"));
+        await().atMost(WAIT).until(() -> server.stats().openConnections() == 1);
+
+        connection.close();
+
+        await().atMost(WAIT).until(() -> cancelled.getCount() == 0 && server.stats().openConnections() == 0);
     }
 }

@@ -157,7 +157,10 @@ final class WebSocketSession {
             TextFeed feed = new TextFeed(writer);
             texts.subscribe(feed);
             Mono<Void> written = feed.done().asMono();
-            return Mono.when(written, keepAlive(written)).doOnCancel(feed::dispose);
+            // Ends with the channel too: nothing else stops the texts' source when the peer goes away.
+            return Mono.when(written, keepAlive(written))
+                    .takeUntilOther(connection.onDispose())
+                    .doFinally(signal -> feed.dispose());
         });
     }
 
