@@ -137,4 +137,44 @@ class TextFrameWriterTest {
 
         assertThat(writer.send("too late")).isFalse();
     }
+
+    @Test
+    void eachDrainReportsHowManyFramesItWrote() {
+        List<Integer> reported = new ArrayList<>();
+        writer.onWritten(reported::add);
+
+        numbered(3, 4).forEach(writer::send);
+        channel.runPendingTasks();
+        writer.send("one more");
+        channel.runPendingTasks();
+
+        assertThat(reported).containsExactly(3, 1);
+    }
+
+    @Test
+    void whenDrainedRunsOnlyOnceEverythingQueuedHasBeenFlushed() {
+        List<String> events = new ArrayList<>();
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        writer.send("waiting");
+        writer.whenDrained(() -> events.add("drained after " + flushes.count + " flush(es)"));
+        channel.runPendingTasks();
+        assertThat(events).isEmpty();
+
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        channel.runPendingTasks();
+
+        assertThat(events).containsExactly("drained after 1 flush(es)");
+        assertThat(texts(writtenBuffers())).containsExactly("waiting");
+    }
+
+    @Test
+    void whenDrainedRunsAtOnceOnceTheWriterHasStopped() {
+        List<String> events = new ArrayList<>();
+        channel.writeOutbound(new CloseWebSocketFrame());
+
+        writer.whenDrained(() -> events.add("drained"));
+        channel.runPendingTasks();
+
+        assertThat(events).containsExactly("drained");
+    }
 }
