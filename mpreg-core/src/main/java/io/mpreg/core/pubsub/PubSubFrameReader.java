@@ -26,6 +26,8 @@ final class PubSubFrameReader {
     private static final int PUBLISHER = 8;
     private static final int TIMESTAMP = 16;
     private static final int HEADERS = 32;
+    // The fields that a JSON null leaves out, as the tree decoder reads them.
+    private static final int ABSENT_WHEN_NULL = MESSAGE_ID | PUBLISHER | TIMESTAMP | HEADERS;
 
     private PubSubFrameReader() {
     }
@@ -117,13 +119,29 @@ final class PubSubFrameReader {
             }
             fields.seen |= field;
             ValueType type = frame.peek();
+            if (type == ValueType.NULL && (field & ABSENT_WHEN_NULL) != 0) {
+                frame.skipValue();
+                continue;
+            }
             boolean read = switch (field) {
                 case TOPIC -> (fields.topic = stringOrNull(frame, type)) != null;
                 case PAYLOAD -> (fields.payload = frame.readRaw()) != null;
-                case MESSAGE_ID -> (fields.messageId = stringOrNull(frame, type)) != null || type == ValueType.NULL;
-                case PUBLISHER -> (fields.publisher = stringOrNull(frame, type)) != null || type == ValueType.NULL;
-                case TIMESTAMP -> readTimestamp(frame, type, fields);
-                case HEADERS -> readHeaders(frame, type, fields);
+                case MESSAGE_ID -> (fields.messageId = stringOrNull(frame, type)) != null;
+                case PUBLISHER -> (fields.publisher = stringOrNull(frame, type)) != null;
+                case TIMESTAMP -> {
+                    if (type != ValueType.NUMBER) {
+                        yield false;
+                    }
+                    fields.timestamp = frame.readNumber();
+                    yield true;
+                }
+                case HEADERS -> {
+                    if (type != ValueType.OBJECT) {
+                        yield false;
+                    }
+                    fields.headers = headers(frame);
+                    yield true;
+                }
                 default -> skipped(frame);
             };
             if (!read) {
@@ -152,13 +170,9 @@ final class PubSubFrameReader {
         return frame.fieldIs("headers") ? HEADERS : 0;
     }
 
-    // A string, or null (the value skipped) for a value of any other type.
+    // A string; null for a value of any other type, which gives the frame up.
     private static @Nullable String stringOrNull(FrameReader frame, ValueType type) {
-        if (type == ValueType.STRING) {
-            return frame.readString();
-        }
-        frame.skipValue();
-        return null;
+        return type == ValueType.STRING ? frame.readString() : null;
     }
 
     private static boolean skipped(FrameReader frame) {
@@ -166,31 +180,11 @@ final class PubSubFrameReader {
         return true;
     }
 
-    private static boolean readTimestamp(FrameReader frame, ValueType type, MessageFields fields) {
-        if (type == ValueType.NULL) {
-            frame.skipValue();
-            return true;
-        }
-        if (type != ValueType.NUMBER) {
-            return false;
-        }
-        fields.timestamp = frame.readNumber();
-        return true;
-    }
-
-    private static boolean readHeaders(FrameReader frame, ValueType type, MessageFields fields) {
-        if (type == ValueType.NULL) {
-            frame.skipValue();
-            return true;
-        }
-        if (type != ValueType.OBJECT) {
-            return false;
-        }
+    private static Map<String, JsonNode> headers(FrameReader frame) {
         Map<String, JsonNode> headers = new HashMap<>();
         for (Map.Entry<String, JsonNode> header : frame.readTree().properties()) {
             headers.put(header.getKey(), header.getValue());
         }
-        fields.headers = headers;
-        return true;
+        return headers;
     }
 }

@@ -98,7 +98,7 @@ public final class FrameReader {
 
     /** The name of the current field. */
     public String fieldName() {
-        return nameEscaped ? unescape(nameStart, nameEnd) : new String(chars, nameStart, nameEnd - nameStart);
+        return text(nameStart, nameEnd, nameEscaped);
     }
 
     /** The type of the next value, without reading it. */
@@ -127,9 +127,21 @@ public final class FrameReader {
         expect('"');
         int start = position;
         boolean escaped = skipStringBody();
-        String value = escaped ? unescape(start, position) : new String(chars, start, position - start);
+        String value = text(start, position, escaped);
         position++;
         return value;
+    }
+
+    // The characters of a string's body, unescaped if they hold escapes.
+    private String text(int start, int end, boolean escaped) {
+        return escaped ? unescape(start, end) : new String(chars, start, end - start);
+    }
+
+    // Skips a string, from its opening quote to past its closing one.
+    private void skipString() {
+        expect('"');
+        skipStringBody();
+        position++;
     }
 
     // Moves to the closing quote of a string whose opening quote was read; whether it holds escapes.
@@ -214,11 +226,7 @@ public final class FrameReader {
         switch (peek()) {
             case OBJECT -> skipContainer('}', true, depth);
             case ARRAY -> skipContainer(']', false, depth);
-            case STRING -> {
-                position++;
-                skipStringBody();
-                position++;
-            }
+            case STRING -> skipString();
             case NUMBER -> skipNumber();
             case TRUE -> skipLiteral("true");
             case FALSE -> skipLiteral("false");
@@ -235,9 +243,7 @@ public final class FrameReader {
         }
         while (true) {
             if (named) {
-                expect('"');
-                skipStringBody();
-                position++;
+                skipString();
                 skipWhitespace();
                 expect(':');
             }

@@ -1,6 +1,7 @@
 package io.mpreg.core.wire;
 
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +31,15 @@ public final class WireCodec {
 
     private final JsonMapper mapper;
     private final Map<String, FrameDecoder> decoders;
-    private final Map<String, StreamingFrameDecoder> streamingDecoders;
+    // Few roles, looked up by equals: a role read from a frame is a new string, whose hash
+    // would be computed for the one look-up.
     private final List<Map.Entry<String, StreamingFrameDecoder>> streamingRoles;
 
     private WireCodec(JsonMapper mapper, Map<String, FrameDecoder> decoders,
-                      Map<String, StreamingFrameDecoder> streamingDecoders) {
+                      List<Map.Entry<String, StreamingFrameDecoder>> streamingRoles) {
         this.mapper = mapper;
         this.decoders = Map.copyOf(decoders);
-        this.streamingDecoders = Map.copyOf(streamingDecoders);
-        this.streamingRoles = List.copyOf(this.streamingDecoders.entrySet());
+        this.streamingRoles = List.copyOf(streamingRoles);
     }
 
     /**
@@ -58,7 +59,7 @@ public final class WireCodec {
         Objects.requireNonNull(mapper, "mapper");
         return new WireCodec(mapper, Map.of(
                 RpcRequest.ROLE, RpcRequest::decode,
-                RpcResponse.ROLE, RpcResponse::decode), Map.of());
+                RpcResponse.ROLE, RpcResponse::decode), List.of());
     }
 
     /** A codec that also decodes frames of the given role with the given decoder. */
@@ -69,7 +70,7 @@ public final class WireCodec {
         if (more.putIfAbsent(role, decoder) != null) {
             throw new IllegalArgumentException("role '" + role + "' already has a decoder");
         }
-        return new WireCodec(mapper, more, streamingDecoders);
+        return new WireCodec(mapper, more, streamingRoles);
     }
 
     /**
@@ -82,10 +83,11 @@ public final class WireCodec {
         if (!decoders.containsKey(role)) {
             throw new IllegalArgumentException("role '" + role + "' has no decoder to fall back to");
         }
-        Map<String, StreamingFrameDecoder> more = new HashMap<>(streamingDecoders);
-        if (more.putIfAbsent(role, streaming) != null) {
+        if (streamingDecoder(role) != null) {
             throw new IllegalArgumentException("role '" + role + "' already has a streaming decoder");
         }
+        List<Map.Entry<String, StreamingFrameDecoder>> more = new ArrayList<>(streamingRoles);
+        more.add(Map.entry(role, streaming));
         return new WireCodec(mapper, decoders, more);
     }
 
@@ -101,7 +103,7 @@ public final class WireCodec {
      *                                {@code role}, names an unknown role or has a bad field
      */
     public WireMessage decode(String text) {
-        if (!streamingDecoders.isEmpty()) {
+        if (!streamingRoles.isEmpty()) {
             WireMessage streamed = decodeStreaming(text);
             if (streamed != null) {
                 return streamed;
@@ -130,8 +132,6 @@ public final class WireCodec {
         }
     }
 
-    // A look-up by equals rather than by hash: a role read from a frame is a new string, whose
-    // hash would be computed for the one look-up, and there are only a few streaming roles.
     private @Nullable StreamingFrameDecoder streamingDecoder(String role) {
         for (Map.Entry<String, StreamingFrameDecoder> entry : streamingRoles) {
             if (entry.getKey().equals(role)) {

@@ -116,7 +116,11 @@ final class WebSocketSession {
      * masked as a client's frames must be; the connection's close frame stops it.
      */
     TextFrameWriter clientWriter(IntSupplier maskKeys) {
-        TextFrameWriter writer = new TextFrameWriter(TextFrameEncoder.masking(maskKeys), counters);
+        return installWriter(TextFrameEncoder.masking(maskKeys));
+    }
+
+    private TextFrameWriter installWriter(TextFrameEncoder encoder) {
+        TextFrameWriter writer = new TextFrameWriter(encoder, counters);
         connection.channel().pipeline().addBefore(NettyPipeline.ReactiveBridge, TextFrameWriter.NAME, writer);
         return writer;
     }
@@ -151,8 +155,7 @@ final class WebSocketSession {
      * batch, and are requested only as frames leave ({@link TextFeed}).
      */
     Mono<Void> sendTexts(Flux<String> texts) {
-        TextFrameWriter writer = new TextFrameWriter(SERVER_FRAMES, counters);
-        connection.channel().pipeline().addBefore(NettyPipeline.ReactiveBridge, TextFrameWriter.NAME, writer);
+        TextFrameWriter writer = installWriter(SERVER_FRAMES);
         return Mono.defer(() -> {
             TextFeed feed = new TextFeed(writer);
             texts.subscribe(feed);
@@ -166,14 +169,10 @@ final class WebSocketSession {
 
     /**
      * Pings every ping interval and watches for the idle timeout (closing with
-     * 1001) until {@code until} ends; for connections whose texts are written
-     * another way ({@link #clientWriter}).
+     * 1001) until {@code until} ends. Pings go through Reactor Netty, beside the
+     * texts of the connection's {@link TextFrameWriter}.
      */
     Mono<Void> keepAlive(Mono<?> until) {
-        return out.sendObject(keepAliveFrames(until)).then();
-    }
-
-    private Flux<Object> keepAliveFrames(Mono<?> until) {
         Flux<Object> pings = Flux.interval(settings.pingInterval(), timer)
                 .<Object>map(tick -> new PingWebSocketFrame())
                 .takeUntilOther(until);
@@ -182,7 +181,7 @@ final class WebSocketSession {
                 .takeUntilOther(until)
                 .doOnNext(tick -> closeIfIdle())
                 .thenMany(Flux.empty());
-        return Flux.merge(pings, idleWatch);
+        return out.sendObject(Flux.merge(pings, idleWatch)).then();
     }
 
     /** Sends a close frame with the given status; the connection closes once it is flushed. */
