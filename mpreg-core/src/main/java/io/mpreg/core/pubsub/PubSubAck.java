@@ -59,8 +59,9 @@ public record PubSubAck(@Nullable String u, @Nullable String operationId, boolea
         if (!success || u == null || operationId == null) {
             return null;
         }
-        return "{\"role\":\"" + ROLE + "\",\"u\":\"" + JsonText.escaped(u) + "\",\"operation_id\":\""
-                + JsonText.escaped(operationId) + "\",\"success\":true}";
+        String id = JsonText.escaped(u);
+        return "{\"role\":\"" + ROLE + "\",\"u\":\"" + id + "\",\"operation_id\":\""
+                + (operationId.equals(u) ? id : JsonText.escaped(operationId)) + "\",\"success\":true}";
     }
 
     @Override

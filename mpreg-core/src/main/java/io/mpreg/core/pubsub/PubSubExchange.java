@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import io.mpreg.core.error.ErrorKind;
@@ -55,7 +56,7 @@ public final class PubSubExchange {
     private final PubSubConfig config;
     private final Clock clock;
     private final JsonMapper mapper;
-    private final Supplier<String> ids;
+    private final LongFunction<String> ids;
     private final TopicIndex<LocalSubscription> index;
     private final Backlog backlog;
     private final ExchangeCounters counters = new ExchangeCounters();
@@ -68,7 +69,7 @@ public final class PubSubExchange {
     private final ReentrantReadWriteLock seam = new ReentrantReadWriteLock();
     private volatile PeerForwarder peers = PeerForwarder.NONE;
 
-    private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, Supplier<String> ids) {
+    private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, LongFunction<String> ids) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -84,12 +85,13 @@ public final class PubSubExchange {
      */
     public static PubSubExchange create(PubSubConfig config, Clock clock, JsonMapper mapper) {
         return new PubSubExchange(config, clock, mapper,
-                new UlidSource(clock::millis, () -> ThreadLocalRandom.current().nextLong()));
+                new UlidSource(() -> ThreadLocalRandom.current().nextLong()));
     }
 
     /** An exchange with its own source of notification ids. */
     public static PubSubExchange create(PubSubConfig config, Clock clock, JsonMapper mapper, Supplier<String> ids) {
-        return new PubSubExchange(config, clock, mapper, ids);
+        Objects.requireNonNull(ids, "ids");
+        return new PubSubExchange(config, clock, mapper, now -> ids.get());
     }
 
     /**
@@ -237,8 +239,9 @@ public final class PubSubExchange {
      */
     public int publish(PubSubMessage message) {
         Objects.requireNonNull(message, "message");
-        PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
-        int queued = acceptLocally(stamped);
+        long now = clock.millis();
+        PubSubMessage stamped = message.stampedIfAbsent(now / 1000.0);
+        int queued = acceptLocally(stamped, now);
         int sent = peers.forward(stamped);
         if (sent > 0) {
             counters.forwarded.add(sent);
@@ -253,7 +256,9 @@ public final class PubSubExchange {
      * @return how many local subscriptions it was queued for
      */
     public int deliverFromPeer(PubSubMessage message) {
-        return acceptLocally(message);
+        Objects.requireNonNull(message, "message");
+        long now = clock.millis();
+        return acceptLocally(message.stampedIfAbsent(now / 1000.0), now);
     }
 
     /** The patterns of all local subscriptions, for peers deciding what to forward here. */
@@ -288,15 +293,14 @@ public final class PubSubExchange {
                 backlog.bytes());
     }
 
-    private int acceptLocally(PubSubMessage message) {
-        Objects.requireNonNull(message, "message");
-        PubSubMessage stamped = message.stampedIfAbsent(clock.millis() / 1000.0);
+    // The clock is read once per message by the caller: on a busy node it is read millions of times a second.
+    private int acceptLocally(PubSubMessage stamped, long now) {
         String json = stamped.toJson(mapper);
         long bytes = stamped.utf8Length(json);
         int queued;
         seam.readLock().lock();
         try {
-            backlog.append(stamped, bytes, clock.millis());
+            backlog.append(stamped, bytes, now);
             List<LocalSubscription> matches = index.match(stamped.topic());
             for (int i = 0; i < matches.size(); i++) {
                 LocalSubscription subscription = matches.get(i);
@@ -365,7 +369,7 @@ public final class PubSubExchange {
 
     private Connection connection(String connectionId) {
         return connections.computeIfAbsent(connectionId, id -> new Connection(new Outbox(id,
-                config.maxQueuedPerConnection(), config.slowSubscriberPolicy(), ids, counters,
+                config.maxQueuedPerConnection(), config.slowSubscriberPolicy(), clock::millis, ids, counters,
                 () -> connectionClosed(id))));
     }
 

@@ -23,6 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PubSubMessage {
 
+    // Messages stamped within one millisecond share their time, so its text is made once for all of them.
+    private static volatile SecondsText lastSecondsText = new SecondsText(Double.NaN, "");
+
+    private record SecondsText(double seconds, String text) {
+    }
+
     private final String topic;
     private final JsonPayload payload;
     private final String messageId;
@@ -154,6 +160,16 @@ public final class PubSubMessage {
      * the usual case, are written from those milliseconds.
      */
     static String plainSeconds(double seconds) {
+        SecondsText last = lastSecondsText;
+        if (last.seconds() == seconds) {
+            return last.text();
+        }
+        String text = formattedSeconds(seconds);
+        lastSecondsText = new SecondsText(seconds, text);
+        return text;
+    }
+
+    private static String formattedSeconds(double seconds) {
         long millis = Math.round(seconds * 1000);
         if (seconds < 0 || seconds >= 1e12 || millis / 1000.0 != seconds) {
             return BigDecimal.valueOf(seconds).toPlainString();

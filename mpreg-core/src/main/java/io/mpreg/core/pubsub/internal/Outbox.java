@@ -4,7 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
@@ -42,7 +43,8 @@ public final class Outbox {
     private final String connectionId;
     private final int capacity;
     private final SlowSubscriberPolicy policy;
-    private final Supplier<String> ids;
+    private final LongSupplier clock;
+    private final LongFunction<String> ids;
     private final ExchangeCounters counters;
     private final Runnable onDisconnect;
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
@@ -58,11 +60,16 @@ public final class Outbox {
     private boolean behind;
     private long droppedThisEpisode;
 
-    public Outbox(String connectionId, int capacity, SlowSubscriberPolicy policy, Supplier<String> ids,
-            ExchangeCounters counters, Runnable onDisconnect) {
+    /**
+     * @param clock epoch milliseconds, read once per batch of notifications handed out
+     * @param ids   a new notification id for a time in epoch milliseconds
+     */
+    public Outbox(String connectionId, int capacity, SlowSubscriberPolicy policy, LongSupplier clock,
+            LongFunction<String> ids, ExchangeCounters counters, Runnable onDisconnect) {
         this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
         this.capacity = capacity;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.onDisconnect = Objects.requireNonNull(onDisconnect, "onDisconnect");
@@ -181,11 +188,12 @@ public final class Outbox {
                 return;
             }
             int delivered = 0;
+            long now = clock.getAsLong();
             for (int i = 0; i < taken; i++) {
                 Delivery next = batch[i];
                 batch[i] = null;
                 if (next.subscription.isActive()) {
-                    current.next(new PubSubNotification(ids.get(), next.subscription.id(), next.message, next.messageJson));
+                    current.next(new PubSubNotification(ids.apply(now), next.subscription.id(), next.message, next.messageJson));
                     delivered++;
                 }
             }

@@ -1,8 +1,8 @@
 package io.mpreg.core.pubsub.internal;
 
 import java.util.Objects;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Monotonic ULIDs as text, made straight as text: within one millisecond the
@@ -15,13 +15,12 @@ import java.util.function.Supplier;
  * as the ULID specification's monotonic mode does. The random part only
  * keeps ids of different nodes apart, so any fast generator will do.
  */
-public final class UlidSource implements Supplier<String> {
+public final class UlidSource implements LongFunction<String> {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int TIME_DIGITS = 10;
     private static final int LENGTH = 26;
 
-    private final LongSupplier clock;
     private final LongSupplier random;
     // Chars, not bytes: a string made from chars is compacted by an intrinsic, while one made
     // from bytes goes through charset lookups and, on Java 17, a thread-local.
@@ -29,18 +28,14 @@ public final class UlidSource implements Supplier<String> {
     private final int[] digits = new int[LENGTH];
     private long lastMillis = Long.MIN_VALUE;
 
-    /**
-     * @param clock  epoch milliseconds
-     * @param random 64 random bits per call
-     */
-    public UlidSource(LongSupplier clock, LongSupplier random) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** @param random 64 random bits per call */
+    public UlidSource(LongSupplier random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /** The next id, for a time of {@code now} epoch milliseconds. */
     @Override
-    public synchronized String get() {
-        long now = clock.getAsLong();
+    public synchronized String apply(long now) {
         if (now > lastMillis) {
             lastMillis = now;
             for (int i = 0; i < TIME_DIGITS; i++) {
