@@ -122,16 +122,22 @@ public final class FrameDispatcher implements ConnectionHandler {
 
     @Override
     public Flux<String> handle(ConnectionInfo connection, Flux<String> inbound) {
+        return frames(connection, inbound).map(CharSequence::toString);
+    }
+
+    /** Serves a connection; notifications fanned out to many connections go as {@link io.mpreg.core.transport.Utf8Text}. */
+    @Override
+    public Flux<CharSequence> frames(ConnectionInfo connection, Flux<String> inbound) {
         Objects.requireNonNull(connection, "connection");
         return Flux.defer(() -> {
             Served served = new Served(connection);
-            Flux<String> answeredWhereRead = inbound
+            Flux<CharSequence> answeredWhereRead = inbound
                     .doFinally(signal -> served.handedOver.tryEmitComplete())
                     .flatMap(frame -> serve(frame, served), Integer.MAX_VALUE);
-            Flux<String> answeredOnScheduler = served.handedOver.asFlux()
+            Flux<CharSequence> answeredOnScheduler = served.handedOver.asFlux()
                     .publishOn(DISPATCH_SCHEDULER)
                     .flatMap(handOver -> answer(handOver.message(), handOver.handler(), served), Integer.MAX_VALUE);
-            Flux<String> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
+            Flux<CharSequence> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
             return lifecycles.isEmpty() ? replies : withPushed(connection, replies);
         });
     }
@@ -155,14 +161,14 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private Flux<String> withPushed(ConnectionInfo connection, Flux<String> replies) {
+    private Flux<CharSequence> withPushed(ConnectionInfo connection, Flux<CharSequence> replies) {
         Sinks.Empty<Void> repliesDone = Sinks.empty();
         List<Flux<WireMessage>> pushed = new ArrayList<>(lifecycles.size());
         for (ConnectionLifecycle lifecycle : lifecycles) {
             pushed.add(lifecycle.pushed(connection));
         }
         Flux<WireMessage> allPushed = pushed.size() == 1 ? pushed.get(0) : Flux.merge(pushed);
-        Flux<String> pushedFrames = allPushed.map(this::encode).takeUntilOther(repliesDone.asMono());
+        Flux<CharSequence> pushedFrames = allPushed.map(this::encode).takeUntilOther(repliesDone.asMono());
         return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), pushedFrames)
                 .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
     }
@@ -175,7 +181,7 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private Flux<String> serve(String frame, Served served) {
+    private Flux<CharSequence> serve(String frame, Served served) {
         ConnectionInfo connection = served.connection;
         AtomicInteger inFlight = served.inFlight;
         WireMessage message;
@@ -207,7 +213,7 @@ public final class FrameDispatcher implements ConnectionHandler {
         return Flux.empty();
     }
 
-    private Flux<String> answer(WireMessage message, RoleHandler handler, Served served) {
+    private Flux<CharSequence> answer(WireMessage message, RoleHandler handler, Served served) {
         AtomicInteger inFlight = served.inFlight;
         Flux<WireMessage> answer;
         try {
@@ -238,8 +244,8 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private String encode(WireMessage message) {
-        return codec.encode(message);
+    private CharSequence encode(WireMessage message) {
+        return codec.encodeFrame(message);
     }
 
     private static RpcResponse errorReply(@Nullable String u, MpregException failure) {

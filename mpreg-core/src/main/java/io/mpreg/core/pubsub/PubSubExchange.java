@@ -295,12 +295,11 @@ public final class PubSubExchange {
 
     // The clock is read once per message by the caller: on a busy node it is read millions of times a second.
     private int acceptLocally(PubSubMessage stamped, long now) {
-        String json = stamped.toJson(mapper);
-        long bytes = stamped.utf8Length(json);
+        byte[] json = stamped.toUtf8(mapper);
         int queued;
         seam.readLock().lock();
         try {
-            backlog.append(stamped, bytes, now);
+            backlog.append(stamped, json.length, now);
             List<LocalSubscription> matches = index.match(stamped.topic());
             for (int i = 0; i < matches.size(); i++) {
                 LocalSubscription subscription = matches.get(i);
@@ -353,7 +352,7 @@ public final class PubSubExchange {
         long now = clock.millis();
         for (PubSubMessage retained : backlog.since(now - lookBack.toMillis(), now)) {
             if (matchesAny(subscription.request().patterns(), retained.topic())) {
-                subscription.outbox().offer(subscription, retained, retained.toJson(mapper));
+                subscription.outbox().offer(subscription, retained, retained.toUtf8(mapper));
             }
         }
     }

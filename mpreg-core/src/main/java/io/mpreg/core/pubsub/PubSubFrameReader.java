@@ -75,7 +75,7 @@ final class PubSubFrameReader {
             }
             return PubSubMessage.read(topic, payload == null ? NULL_PAYLOAD : payload, frame.mapper(),
                     messageId == null ? u : messageId, publisher == null ? "" : publisher, timestamp,
-                    headers == null ? Map.of() : headers, frame.asciiSoFar());
+                    headers == null ? Map.of() : headers);
         }
     }
 

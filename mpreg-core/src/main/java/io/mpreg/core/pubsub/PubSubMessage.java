@@ -1,11 +1,11 @@
 package io.mpreg.core.pubsub;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
 import io.mpreg.core.wire.Fields;
-import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +35,6 @@ public final class PubSubMessage {
     private final String publisher;
     private final @Nullable Double timestamp;
     private final Map<String, JsonNode> headers;
-    // Read from a frame of ASCII text only, so its JSON is as long in UTF-8 bytes as in characters.
-    private final boolean asciiText;
 
     /**
      * @param topic     the dot-separated topic it was published on
@@ -49,13 +47,12 @@ public final class PubSubMessage {
      */
     public PubSubMessage(String topic, JsonNode payload, String messageId, String publisher,
             @Nullable Double timestamp, Map<String, JsonNode> headers) {
-        this(validTopic(topic), JsonPayload.of(payload), messageId, publisher, timestamp, headers, false);
+        this(validTopic(topic), JsonPayload.of(payload), messageId, publisher, timestamp, headers);
     }
 
     private PubSubMessage(String checkedTopic, JsonPayload payload, String messageId, String publisher,
-            @Nullable Double timestamp, Map<String, JsonNode> headers, boolean asciiText) {
+            @Nullable Double timestamp, Map<String, JsonNode> headers) {
         this.topic = checkedTopic;
-        this.asciiText = asciiText;
         this.payload = payload;
         this.messageId = Objects.requireNonNull(messageId, "messageId");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -71,12 +68,12 @@ public final class PubSubMessage {
 
     /**
      * A message read from a frame, its topic already validated and its payload
-     * still text; {@code asciiText} if the frame held only ASCII text.
+     * still text.
      */
     static PubSubMessage read(String topic, String payloadJson, JsonMapper mapper, String messageId, String publisher,
-            @Nullable Double timestamp, Map<String, JsonNode> headers, boolean asciiText) {
+            @Nullable Double timestamp, Map<String, JsonNode> headers) {
         return new PubSubMessage(topic, JsonPayload.ofText(payloadJson, mapper), messageId, publisher, timestamp,
-                headers, asciiText);
+                headers);
     }
 
     /** The dot-separated topic it was published on. */
@@ -112,7 +109,7 @@ public final class PubSubMessage {
     /** This message with the given time if it has none yet. */
     public PubSubMessage stampedIfAbsent(double epochSeconds) {
         return timestamp != null ? this
-                : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers, asciiText);
+                : new PubSubMessage(topic, payload, messageId, publisher, epochSeconds, headers);
     }
 
     /**
@@ -126,9 +123,9 @@ public final class PubSubMessage {
                 + ",\"headers\":" + (headers.isEmpty() ? "{}" : mapper.writeValueAsString(headers)) + "}";
     }
 
-    /** The size in UTF-8 bytes of {@code json}, this message's {@link #toJson}, counted only if not known. */
-    long utf8Length(String json) {
-        return asciiText ? json.length() : WireCodec.utf8Length(json);
+    /** This message's {@link #toJson} in UTF-8: how it is kept in the backlog and sent to subscribers. */
+    byte[] toUtf8(JsonMapper mapper) {
+        return toJson(mapper).getBytes(StandardCharsets.UTF_8);
     }
 
     void writeTo(JsonGenerator g) {
@@ -197,7 +194,7 @@ public final class PubSubMessage {
         String publisher = fields.optionalString(message, "publisher");
         return new PubSubMessage(topic, JsonPayload.of(payload == null ? NullNode.getInstance() : payload), messageId,
                 publisher == null ? "" : publisher, fields.optionalNumber(message, "timestamp"),
-                fields.optionalMap(message, "headers"), false);
+                fields.optionalMap(message, "headers"));
     }
 
     private static String validTopic(String topic) {

@@ -1,7 +1,9 @@
 package io.mpreg.core.pubsub;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import io.mpreg.core.transport.Utf8Text;
 import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +24,12 @@ public final class PubSubNotification implements WireMessage {
     public static final String ROLE = "pubsub-notification";
 
     private static final String FRAME_START = "{\"role\":\"" + ROLE + "\",\"u\":\"";
+    private static final byte[] FRAME_END = {'}'};
 
     private final String u;
     private final String subscriptionId;
     private final PubSubMessage message;
-    private final @Nullable String messageJson;
+    private final byte @Nullable [] messageUtf8;
 
     /**
      * @param u              a new id for this delivery
@@ -38,14 +41,15 @@ public final class PubSubNotification implements WireMessage {
     }
 
     /**
-     * A notification whose message is written as the given JSON, which must be
-     * what {@link PubSubMessage#toJson} renders for {@code message}.
+     * A notification whose message is written as the given UTF-8 bytes of
+     * what {@link PubSubMessage#toJson} renders for {@code message}. The array
+     * is shared, not copied: it must not change.
      */
-    public PubSubNotification(String u, String subscriptionId, PubSubMessage message, @Nullable String messageJson) {
+    public PubSubNotification(String u, String subscriptionId, PubSubMessage message, byte @Nullable [] messageUtf8) {
         this.u = Objects.requireNonNull(u, "u");
         this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
         this.message = Objects.requireNonNull(message, "message");
-        this.messageJson = messageJson;
+        this.messageUtf8 = messageUtf8;
     }
 
     /** A new id for this delivery. */
@@ -74,21 +78,44 @@ public final class PubSubNotification implements WireMessage {
         WireMessage.startFrame(g, ROLE, u);
         g.writeStringProperty("subscription_id", subscriptionId);
         g.writeName("message");
-        if (messageJson != null) {
-            g.writeRawValue(messageJson);
-        } else {
-            message.writeTo(g);
-        }
+        message.writeTo(g);
         g.writeEndObject();
     }
 
+    /** The frame as UTF-8 parts, the message's shared with every other delivery of it, when they were given. */
     @Override
-    public @Nullable String encodedText() {
-        if (messageJson == null) {
+    public @Nullable CharSequence encodedText() {
+        byte[] messageBytes = messageUtf8;
+        if (messageBytes == null) {
             return null;
         }
-        return FRAME_START + JsonText.escaped(u) + "\",\"subscription_id\":\"" + JsonText.escaped(subscriptionId)
-                + "\",\"message\":" + messageJson + "}";
+        byte[] head = (FRAME_START + JsonText.escaped(u) + "\",\"subscription_id\":\"" + JsonText.escaped(subscriptionId)
+                + "\",\"message\":").getBytes(StandardCharsets.UTF_8);
+        return new FrameText(head, messageBytes);
+    }
+
+    /** A notification frame: its own head, then the shared message, then the closing brace. */
+    private static final class FrameText extends Utf8Text {
+
+        private final byte[] head;
+        private final byte[] message;
+
+        FrameText(byte[] head, byte[] message) {
+            this.head = head;
+            this.message = message;
+        }
+
+        @Override
+        public int utf8Length() {
+            return head.length + message.length + FRAME_END.length;
+        }
+
+        @Override
+        public void writeUtf8(ByteSink sink) {
+            sink.write(head);
+            sink.write(message);
+            sink.write(FRAME_END);
+        }
     }
 
     @Override

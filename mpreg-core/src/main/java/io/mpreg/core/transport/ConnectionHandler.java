@@ -19,4 +19,13 @@ public interface ConnectionHandler {
 
     /** Serves a connection. */
     Flux<String> handle(ConnectionInfo connection, Flux<String> inbound);
+
+    /**
+     * Serves a connection like {@link #handle}, but may send some frames as
+     * {@link Utf8Text}, which a transport writing bytes itself need not
+     * decode. The core's server calls this; by default it is {@link #handle}.
+     */
+    default Flux<? extends CharSequence> frames(ConnectionInfo connection, Flux<String> inbound) {
+        return handle(connection, inbound);
+    }
 }

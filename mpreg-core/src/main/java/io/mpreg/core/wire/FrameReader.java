@@ -43,7 +43,6 @@ public final class FrameReader {
     private int nameEnd;
     private boolean nameEscaped;
 
-    private int charsSeen;
 
     FrameReader(String text, JsonMapper mapper) {
         this.chars = text.toCharArray();
@@ -148,37 +147,31 @@ public final class FrameReader {
     private boolean skipStringBody() {
         char[] text = chars;
         int at = position;
-        int seen = 0;
         boolean escaped = false;
         while (true) {
+            // Most characters need no second look: they are passed over with one test each.
+            while (at < text.length && isPlain(text[at])) {
+                at++;
+            }
             if (at >= text.length) {
                 throw new Malformed("frame ends early");
             }
             char c = text[at];
-            seen |= c;
             if (c == '"') {
                 position = at;
-                charsSeen |= seen;
                 return escaped;
             }
             if (c == '\\') {
                 escaped = true;
                 at = afterEscape(at);
-            } else if (c < 0x20) {
-                throw new Malformed("control character in a string at " + at);
             } else {
-                at++;
+                throw new Malformed("control character in a string at " + at);
             }
         }
     }
 
-    /**
-     * Whether every string read so far held only ASCII characters and no
-     * {@code \\u} escape, so that text made of them and of JSON punctuation
-     * takes as many bytes in UTF-8 as it has characters.
-     */
-    public boolean asciiSoFar() {
-        return charsSeen < 0x80;
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 
     /** The next value, which must be a finite number, as the nearest double. */
@@ -316,8 +309,6 @@ public final class FrameReader {
                 return at + 2;
             }
             case 'u' -> {
-                // It may stand for any character: the text is no longer known to be ASCII once unescaped.
-                charsSeen |= 0x80;
                 for (int i = at + 2; i < at + 6; i++) {
                     if (!isHexDigit(charAt(i))) {
                         throw new Malformed("bad \\u escape at " + at);

@@ -167,7 +167,16 @@ public final class WireCodec {
 
     /** Encodes one message as the text of one frame. */
     public String encode(WireMessage message) {
-        String encoded = message.encodedText();
+        return encodeFrame(message).toString();
+    }
+
+    /**
+     * The frame's text, as {@link #encode} gives it, but left as
+     * {@link io.mpreg.core.transport.Utf8Text} when the message assembles itself
+     * from shared UTF-8 parts: for a transport that writes the bytes.
+     */
+    public CharSequence encodeFrame(WireMessage message) {
+        CharSequence encoded = message.encodedText();
         return encoded != null ? encoded : writeJson(mapper, message::writeTo);
     }
 

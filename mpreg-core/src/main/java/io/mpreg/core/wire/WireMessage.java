@@ -34,10 +34,11 @@ public interface WireMessage {
     /**
      * The whole frame, when this message can assemble it from parts encoded
      * earlier and shared (a published message sent to many subscribers is
-     * encoded once); {@code null} to be written with {@link #writeTo}. Must
-     * equal what {@link #writeTo} writes.
+     * encoded once), possibly as {@link io.mpreg.core.transport.Utf8Text};
+     * {@code null} to be written with {@link #writeTo}. Must equal what
+     * {@link #writeTo} writes.
      */
-    default @Nullable String encodedText() {
+    default @Nullable CharSequence encodedText() {
         return null;
     }
 }

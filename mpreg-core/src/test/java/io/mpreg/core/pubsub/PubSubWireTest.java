@@ -3,6 +3,7 @@ package io.mpreg.core.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.mpreg.core.wire.FrameRejectedException;
@@ -65,7 +66,8 @@ class PubSubWireTest {
                 + "\"headers\":{\"k\":[1,null]}}}")).message();
         String awkwardId = "sub/\"1\" \\ \u0002 \u20ac \u2028 \u007f";
 
-        String rendered = codec.encode(new PubSubNotification("n/\"1", awkwardId, message, message.toJson(mapper)));
+        String rendered = codec.encode(new PubSubNotification("n/\"1", awkwardId, message,
+                message.toJson(mapper).getBytes(StandardCharsets.UTF_8)));
 
         assertThat(rendered).isEqualTo(codec.encode(new PubSubNotification("n/\"1", awkwardId, message)));
         assertThat(codec.decode(rendered)).isEqualTo(new PubSubNotification("n/\"1", awkwardId, message));

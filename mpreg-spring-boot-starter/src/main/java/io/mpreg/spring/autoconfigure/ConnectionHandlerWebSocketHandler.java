@@ -4,9 +4,11 @@ import java.util.Objects;
 
 import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.Utf8Text;
 import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -46,9 +48,19 @@ final class ConnectionHandlerWebSocketHandler implements WebSocketHandler {
                 .map(WebSocketMessage::getPayloadAsText)
                 // Close with 1009 right away, before the ended inbound closes the session without a status.
                 .onErrorResume(TooLongFrameException.class, tooLong -> closeTooBig(session, connection).then(Mono.empty()));
-        return session.send(connectionHandler.handle(connection, inbound).map(session::textMessage))
+        return session.send(connectionHandler.frames(connection, inbound).map(text -> textMessage(session, text)))
                 .doOnSubscribe(subscription -> stats.connectionOpened())
                 .doFinally(signal -> stats.connectionClosed());
+    }
+
+    // Text already in UTF-8 is copied into the frame's buffer as it is, never made a String.
+    private static WebSocketMessage textMessage(WebSocketSession session, CharSequence text) {
+        if (text instanceof Utf8Text utf8) {
+            DataBuffer payload = session.bufferFactory().allocateBuffer(utf8.utf8Length());
+            utf8.writeUtf8(payload::write);
+            return new WebSocketMessage(WebSocketMessage.Type.TEXT, payload);
+        }
+        return session.textMessage(text.toString());
     }
 
     private Mono<Void> closeTooBig(WebSocketSession session, ConnectionInfo connection) {

@@ -37,7 +37,7 @@ public final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private record Delivery(LocalSubscription subscription, PubSubMessage message, String messageJson) {
+    private record Delivery(LocalSubscription subscription, PubSubMessage message, byte[] messageUtf8) {
     }
 
     private final String connectionId;
@@ -88,11 +88,11 @@ public final class Outbox {
 
     /**
      * Queues a notification, applying the slow-subscriber policy if the queue is full.
-     * {@code messageJson} is the message as {@link PubSubMessage#toJson} renders it,
-     * shared by every delivery of the message.
+     * {@code messageUtf8} is the message as {@link PubSubMessage#toJson} renders it, in
+     * UTF-8, shared by every delivery of the message.
      */
-    public void offer(LocalSubscription subscription, PubSubMessage message, String messageJson) {
-        Delivery delivery = new Delivery(subscription, message, messageJson);
+    public void offer(LocalSubscription subscription, PubSubMessage message, byte[] messageUtf8) {
+        Delivery delivery = new Delivery(subscription, message, messageUtf8);
         boolean disconnect = false;
         synchronized (this) {
             if (terminated) {
@@ -193,7 +193,7 @@ public final class Outbox {
                 Delivery next = batch[i];
                 batch[i] = null;
                 if (next.subscription.isActive()) {
-                    current.next(new PubSubNotification(ids.apply(now), next.subscription.id(), next.message, next.messageJson));
+                    current.next(new PubSubNotification(ids.apply(now), next.subscription.id(), next.message, next.messageUtf8));
                     delivered++;
                 }
             }

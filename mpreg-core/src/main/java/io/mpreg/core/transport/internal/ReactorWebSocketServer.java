@@ -125,7 +125,7 @@ public final class ReactorWebSocketServer implements BoundServer {
         log.debug("Connection {} opened from {}", id, remote);
         InboundMessages inbound = new InboundMessages();
         Mono<Void> reading = session.receiveTexts(inbound);
-        Flux<String> replies = Flux.defer(() -> handler.handle(info, inbound))
+        Flux<? extends CharSequence> replies = Flux.defer(() -> handler.frames(info, inbound))
                 .onErrorResume(error -> {
                     if (error instanceof MpregException expected) {
                         log.info("Closing connection {}: {}", id, expected.getMessage());

@@ -15,7 +15,7 @@ import reactor.core.publisher.Sinks;
  * of them has been written and flushed, or once the writer refuses texts
  * (the connection is closing).
  */
-final class TextFeed extends BaseSubscriber<String> {
+final class TextFeed extends BaseSubscriber<CharSequence> {
 
     /** Texts handed to the writer and not yet written, at most. */
     static final int WINDOW = 1024;
@@ -38,7 +38,7 @@ final class TextFeed extends BaseSubscriber<String> {
     }
 
     @Override
-    protected void hookOnNext(String text) {
+    protected void hookOnNext(CharSequence text) {
         if (!writer.send(text)) {
             cancel();
             done.tryEmitEmpty();

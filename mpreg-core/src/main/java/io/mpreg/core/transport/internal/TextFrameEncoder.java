@@ -1,11 +1,9 @@
 package io.mpreg.core.transport.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
+import io.mpreg.core.transport.Utf8Text;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -23,7 +21,6 @@ final class TextFrameEncoder {
     private static final int MASKED = 0x80;
     private static final int LENGTH_16_BITS = 126;
     private static final int LENGTH_64_BITS = 127;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final boolean masked;
     private final IntSupplier maskKeys;
@@ -43,9 +40,9 @@ final class TextFrameEncoder {
         return new TextFrameEncoder(false, () -> 0);
     }
 
-    /** The message's UTF-8 bytes: the frame's payload, to be masked in place by {@link #write}. */
-    static byte[] payload(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** The message's UTF-8 bytes, the frame's payload: encoded now unless it is {@link Utf8Text} already. */
+    static Utf8Text payload(CharSequence text) {
+        return text instanceof Utf8Text bytes ? bytes : new EncodedString(text.toString());
     }
 
     /** The size of the whole frame carrying a payload of this many bytes. */
@@ -54,9 +51,9 @@ final class TextFrameEncoder {
         return header + (masked ? 4 : 0) + payloadLength;
     }
 
-    /** Appends the frame carrying {@code payload} to {@code out}; masking overwrites the payload array. */
-    void write(byte[] payload, ByteBuf out) {
-        int length = payload.length;
+    /** Appends the frame carrying {@code payload} to {@code out}. */
+    void write(Utf8Text payload, ByteBuf out) {
+        int length = payload.utf8Length();
         int maskBit = masked ? MASKED : 0;
         out.ensureWritable(frameSize(length));
         out.writeByte(FIN_TEXT);
@@ -69,24 +66,51 @@ final class TextFrameEncoder {
             out.writeByte(maskBit | LENGTH_64_BITS);
             out.writeLong(length);
         }
+        int key = masked ? maskKeys.getAsInt() : 0;
         if (masked) {
-            int key = maskKeys.getAsInt();
             out.writeInt(key);
-            mask(payload, key);
         }
-        out.writeBytes(payload);
+        int start = out.writerIndex();
+        payload.writeUtf8(out::writeBytes);
+        if (out.writerIndex() - start != length) {
+            throw new IllegalStateException("frame text wrote " + (out.writerIndex() - start) + " bytes, not "
+                    + length);
+        }
+        if (masked) {
+            mask(out, start, length, key);
+        }
     }
 
     // The key's bytes repeat every four payload bytes, so eight bytes are masked at a time
     // with the key written twice into a long (both in network order).
-    private static void mask(byte[] payload, int key) {
+    private static void mask(ByteBuf out, int start, int length, int key) {
         long keyTwice = (key & 0xFFFFFFFFL) << 32 | (key & 0xFFFFFFFFL);
         int i = 0;
-        for (int end = payload.length - 7; i < end; i += 8) {
-            LONGS.set(payload, i, (long) LONGS.get(payload, i) ^ keyTwice);
+        for (int end = length - 7; i < end; i += 8) {
+            out.setLong(start + i, out.getLong(start + i) ^ keyTwice);
         }
-        for (; i < payload.length; i++) {
-            payload[i] ^= (byte) (key >>> (24 - 8 * (i & 3)));
+        for (; i < length; i++) {
+            out.setByte(start + i, out.getByte(start + i) ^ (byte) (key >>> (24 - 8 * (i & 3))));
+        }
+    }
+
+    /** A String's text, encoded once. */
+    private static final class EncodedString extends Utf8Text {
+
+        private final byte[] bytes;
+
+        EncodedString(String text) {
+            this.bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int utf8Length() {
+            return bytes.length;
+        }
+
+        @Override
+        public void writeUtf8(ByteSink sink) {
+            sink.write(bytes);
         }
     }
 }

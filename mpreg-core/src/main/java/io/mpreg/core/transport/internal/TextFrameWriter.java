@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
+import io.mpreg.core.transport.Utf8Text;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -45,7 +46,7 @@ final class TextFrameWriter extends ChannelDuplexHandler {
 
     private final TextFrameEncoder encoder;
     private final TransportCounters counters;
-    private final Queue<String> queue = PlatformDependent.newMpscQueue();
+    private final Queue<CharSequence> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
     private volatile boolean accepting = true;
@@ -65,7 +66,7 @@ final class TextFrameWriter extends ChannelDuplexHandler {
      *
      * @return {@code false} once a close frame was written or the channel is gone
      */
-    boolean send(String text) {
+    boolean send(CharSequence text) {
         ChannelHandlerContext ctx = context;
         if (!accepting || ctx == null) {
             return false;
@@ -197,7 +198,7 @@ final class TextFrameWriter extends ChannelDuplexHandler {
                 }
                 return;
             }
-            String text = queue.poll();
+            CharSequence text = queue.poll();
             if (text == null) {
                 scheduled.set(false);
                 if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
@@ -231,9 +232,9 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             this.ctx = ctx;
         }
 
-        void add(String text) {
-            byte[] payload = TextFrameEncoder.payload(text);
-            int size = encoder.frameSize(payload.length);
+        void add(CharSequence text) {
+            Utf8Text payload = TextFrameEncoder.payload(text);
+            int size = encoder.frameSize(payload.utf8Length());
             ByteBuf current = buffer;
             if (current != null && current.writableBytes() < size) {
                 writeBuffer();

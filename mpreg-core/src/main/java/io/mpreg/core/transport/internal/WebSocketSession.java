@@ -154,7 +154,7 @@ final class WebSocketSession {
      * {@link TextFrameWriter}, packed into few buffers and flushed once per
      * batch, and are requested only as frames leave ({@link TextFeed}).
      */
-    Mono<Void> sendTexts(Flux<String> texts) {
+    Mono<Void> sendTexts(Flux<? extends CharSequence> texts) {
         TextFrameWriter writer = installWriter(SERVER_FRAMES);
         return Mono.defer(() -> {
             TextFeed feed = new TextFeed(writer);

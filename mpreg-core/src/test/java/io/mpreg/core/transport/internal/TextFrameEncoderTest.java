@@ -1,11 +1,14 @@
 package io.mpreg.core.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.mpreg.core.transport.Utf8Text;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
@@ -20,15 +23,32 @@ class TextFrameEncoderTest {
         return text.toString();
     }
 
-    private static ByteBuf encodeAll(TextFrameEncoder encoder, List<String> texts) {
+    private static ByteBuf encodeAll(TextFrameEncoder encoder, List<? extends CharSequence> texts) {
         ByteBuf out = Unpooled.buffer();
-        for (String text : texts) {
-            byte[] payload = TextFrameEncoder.payload(text);
+        for (CharSequence text : texts) {
+            Utf8Text payload = TextFrameEncoder.payload(text);
             int before = out.writerIndex();
             encoder.write(payload, out);
-            assertThat(out.writerIndex() - before).isEqualTo(encoder.frameSize(payload.length));
+            assertThat(out.writerIndex() - before).isEqualTo(encoder.frameSize(payload.utf8Length()));
         }
         return out;
+    }
+
+    /** Text given as UTF-8 parts, as a fanned-out notification is. */
+    private static Utf8Text inParts(String... parts) {
+        return new Utf8Text() {
+            @Override
+            public int utf8Length() {
+                return Arrays.stream(parts).mapToInt(part -> part.getBytes(StandardCharsets.UTF_8).length).sum();
+            }
+
+            @Override
+            public void writeUtf8(ByteSink sink) {
+                for (String part : parts) {
+                    sink.write(part.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        };
     }
 
     @Test
@@ -45,6 +65,36 @@ class TextFrameEncoderTest {
         List<String> texts = List.of("{\"role\":\"pubsub-notification\"}", ascii(300), "\u00fcber");
 
         assertThat(PeerDecoder.texts(encodeAll(TextFrameEncoder.unmasked(), texts), false)).containsExactlyElementsOf(texts);
+    }
+
+    @Test
+    void textGivenAsUtf8PartsIsFramedAsItsStringWouldBe() {
+        Utf8Text parts = inParts("{\"u\":\"", "caf\u00e9 \ud83d\ude00", "\",\"x\":", ascii(200), "}");
+        String whole = "{\"u\":\"caf\u00e9 \ud83d\ude00\",\"x\":" + ascii(200) + "}";
+
+        assertThat(parts.toString()).isEqualTo(whole);
+        assertThat(PeerDecoder.texts(encodeAll(TextFrameEncoder.unmasked(), List.of(parts)), false))
+                .containsExactly(whole);
+        assertThat(PeerDecoder.texts(encodeAll(TextFrameEncoder.masking(new Random(7)::nextInt), List.of(parts)), true))
+                .containsExactly(whole);
+    }
+
+    @Test
+    void textWritingOtherThanItsLengthIsRefused() {
+        Utf8Text lying = new Utf8Text() {
+            @Override
+            public int utf8Length() {
+                return 3;
+            }
+
+            @Override
+            public void writeUtf8(ByteSink sink) {
+                sink.write(new byte[] {'a', 'b'});
+            }
+        };
+
+        assertThatThrownBy(() -> TextFrameEncoder.unmasked().write(lying, Unpooled.buffer()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("2 bytes, not 3");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package io.mpreg.core.transport;
+
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The text of an outgoing frame held as UTF-8 bytes, often in parts shared
+ * with other frames, rather than as a {@code String}. The core's server copies
+ * the parts straight into the socket's buffer (see
+ * {@link ConnectionHandler#frames}), so a message fanned out to many
+ * connections is encoded once and never turned back into text. Read as a
+ * {@code CharSequence}, it decodes itself once.
+ */
+public abstract class Utf8Text implements CharSequence {
+
+    private @Nullable String decoded;
+
+    /** Where {@link #writeUtf8} puts the bytes, part by part. */
+    @FunctionalInterface
+    public interface ByteSink {
+
+        /** Appends all of {@code bytes}. */
+        void write(byte[] bytes);
+    }
+
+    /** The number of bytes {@link #writeUtf8} writes. */
+    public abstract int utf8Length();
+
+    /** Writes the text's UTF-8 bytes, exactly {@link #utf8Length()} of them, in order. */
+    public abstract void writeUtf8(ByteSink sink);
+
+    @Override
+    public final String toString() {
+        String text = decoded;
+        if (text == null) {
+            byte[] bytes = new byte[utf8Length()];
+            int[] at = {0};
+            writeUtf8(part -> {
+                System.arraycopy(part, 0, bytes, at[0], part.length);
+                at[0] += part.length;
+            });
+            text = new String(bytes, StandardCharsets.UTF_8);
+            decoded = text;
+        }
+        return text;
+    }
+
+    @Override
+    public final int length() {
+        return toString().length();
+    }
+
+    @Override
+    public final char charAt(int index) {
+        return toString().charAt(index);
+    }
+
+    @Override
+    public final CharSequence subSequence(int start, int end) {
+        return toString().subSequence(start, end);
+    }
+}
