@@ -123,7 +123,7 @@ public final class PubSubMessage {
                 + ",\"headers\":" + (headers.isEmpty() ? "{}" : mapper.writeValueAsString(headers)) + "}";
     }
 
-    /** This message's {@link #toJson} in UTF-8: how it is kept in the backlog and sent to subscribers. */
+    /** This message's {@link #toJson} in UTF-8: what subscribers are sent, and what the backlog's byte bound counts. */
     byte[] toUtf8(JsonMapper mapper) {
         return toJson(mapper).getBytes(StandardCharsets.UTF_8);
     }

@@ -2,6 +2,7 @@ package io.mpreg.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,10 +15,13 @@ import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
 import io.mpreg.core.pubsub.PubSubAck;
+import io.mpreg.core.pubsub.PubSubMessage;
+import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.pubsub.PubSubPublish;
 import io.mpreg.core.pubsub.PubSubWire;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.Utf8Text;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
@@ -62,6 +66,25 @@ class FrameDispatcherLifecycleTest {
                 .verify(WAIT);
 
         assertThat(closed).containsExactly("c1");
+    }
+
+    @Test
+    void aFannedOutNotificationLeavesAsSharedBytesThroughFramesAndAsTextThroughHandle() {
+        PubSubMessage message = PubSubMessage.of("sensors.t", mapper.getNodeFactory().numberNode(21), "m-1", "p", 1.5);
+        byte[] shared = message.toJson(mapper).getBytes(StandardCharsets.UTF_8);
+        PubSubNotification notification = new PubSubNotification("n-1", "s-1", message, shared);
+        String expected = "{\"role\":\"pubsub-notification\",\"u\":\"n-1\",\"subscription_id\":\"s-1\",\"message\":"
+                + message.toJson(mapper) + "}";
+
+        CharSequence sent = plain.withLifecycle(lifecycle(Flux.<WireMessage>just(notification)))
+                .frames(CONNECTION, Flux.never()).blockFirst(WAIT);
+        String handled = plain.withLifecycle(lifecycle(Flux.<WireMessage>just(notification)))
+                .handle(CONNECTION, Flux.never()).blockFirst(WAIT);
+
+        assertThat(sent).isInstanceOf(Utf8Text.class);
+        assertThat(((Utf8Text) sent).utf8Length()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(sent.toString()).isEqualTo(expected);
+        assertThat(handled).isEqualTo(expected);
     }
 
     @Test
