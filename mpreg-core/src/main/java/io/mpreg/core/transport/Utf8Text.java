@@ -1,6 +1,7 @@
 package io.mpreg.core.transport;
 
 import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 
 /**
