@@ -1,5 +1,6 @@
 package io.mpreg.core.transport;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -34,13 +35,9 @@ public abstract class Utf8Text implements CharSequence {
     public final String toString() {
         String text = decoded;
         if (text == null) {
-            byte[] bytes = new byte[utf8Length()];
-            int[] at = {0};
-            writeUtf8(part -> {
-                System.arraycopy(part, 0, bytes, at[0], part.length);
-                at[0] += part.length;
-            });
-            text = new String(bytes, StandardCharsets.UTF_8);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(utf8Length());
+            writeUtf8(bytes::writeBytes);
+            text = bytes.toString(StandardCharsets.UTF_8);
             decoded = text;
         }
         return text;

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * A node names every notification it sends with one, so this is on the
  * fan-out's hot path. Thread-safe.
  *
- * <p>If the clock goes back, ids keep counting up from the last time seen,
+ * <p>If the time given goes back, ids keep counting up from the last time seen,
  * as the ULID specification's monotonic mode does. The random part only
  * keeps ids of different nodes apart, so any fast generator will do.
  */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
@@ -14,6 +15,20 @@ import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 final class PeerDecoder {
 
     private PeerDecoder() {
+    }
+
+    /** The buffers a channel's handlers wrote, in order. */
+    static List<ByteBuf> outbound(EmbeddedChannel channel) {
+        List<ByteBuf> buffers = new ArrayList<>();
+        for (Object message; (message = channel.readOutbound()) != null; ) {
+            buffers.add((ByteBuf) message);
+        }
+        return buffers;
+    }
+
+    /** The texts of the complete unmasked (server) text frames in {@code buffers} (released), in order. */
+    static List<String> texts(List<ByteBuf> buffers) {
+        return texts(Unpooled.wrappedBuffer(buffers.toArray(ByteBuf[]::new)), false);
     }
 
     /** The texts of the complete text frames in {@code bytes} (released), in order. */

@@ -2,12 +2,9 @@ package io.mpreg.core.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
@@ -29,11 +26,7 @@ class TextFeedTest {
     }
 
     private List<String> written() {
-        List<ByteBuf> buffers = new ArrayList<>();
-        for (Object message; (message = channel.readOutbound()) != null; ) {
-            buffers.add((ByteBuf) message);
-        }
-        return PeerDecoder.texts(Unpooled.wrappedBuffer(buffers.toArray(ByteBuf[]::new)), false);
+        return PeerDecoder.texts(PeerDecoder.outbound(channel));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -38,18 +37,6 @@ class TextFrameWriterTest {
         channel.finishAndReleaseAll();
     }
 
-    private List<ByteBuf> writtenBuffers() {
-        List<ByteBuf> buffers = new ArrayList<>();
-        for (Object message; (message = channel.readOutbound()) != null; ) {
-            buffers.add((ByteBuf) message);
-        }
-        return buffers;
-    }
-
-    private static List<String> texts(List<ByteBuf> buffers) {
-        return PeerDecoder.texts(Unpooled.wrappedBuffer(buffers.toArray(ByteBuf[]::new)), false);
-    }
-
     private static List<String> numbered(int count, int width) {
         return IntStream.range(0, count).mapToObj(i -> String.format("%0" + width + "d", i)).toList();
     }
@@ -61,10 +48,10 @@ class TextFrameWriterTest {
         burst.forEach(writer::send);
         channel.runPendingTasks();
 
-        List<ByteBuf> buffers = writtenBuffers();
+        List<ByteBuf> buffers = PeerDecoder.outbound(channel);
         assertThat(buffers).hasSize(1);
         assertThat(flushes.count).isEqualTo(1);
-        assertThat(texts(buffers)).containsExactlyElementsOf(burst);
+        assertThat(PeerDecoder.texts(buffers)).containsExactlyElementsOf(burst);
         assertThat(counters.snapshot().framesOut()).isEqualTo(100);
     }
 
@@ -75,7 +62,7 @@ class TextFrameWriterTest {
         writer.send("second");
         channel.runPendingTasks();
 
-        assertThat(texts(writtenBuffers())).containsExactly("first", "second");
+        assertThat(PeerDecoder.texts(PeerDecoder.outbound(channel))).containsExactly("first", "second");
         assertThat(flushes.count).isEqualTo(2);
     }
 
@@ -86,10 +73,10 @@ class TextFrameWriterTest {
         burst.forEach(writer::send);
         channel.runPendingTasks();
 
-        List<ByteBuf> buffers = writtenBuffers();
+        List<ByteBuf> buffers = PeerDecoder.outbound(channel);
         assertThat(buffers).hasSizeGreaterThan(1)
                 .allSatisfy(buffer -> assertThat(buffer.readableBytes()).isLessThanOrEqualTo(TextFrameWriter.BATCH_BYTES));
-        assertThat(texts(buffers)).containsExactlyElementsOf(burst);
+        assertThat(PeerDecoder.texts(buffers)).containsExactlyElementsOf(burst);
     }
 
     @Test
@@ -100,7 +87,7 @@ class TextFrameWriterTest {
         writer.send(large);
         channel.runPendingTasks();
 
-        assertThat(texts(writtenBuffers())).containsExactly("small", large);
+        assertThat(PeerDecoder.texts(PeerDecoder.outbound(channel))).containsExactly("small", large);
     }
 
     @Test
@@ -108,12 +95,12 @@ class TextFrameWriterTest {
         channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
         writer.send("held back");
         channel.runPendingTasks();
-        assertThat(writtenBuffers()).isEmpty();
+        assertThat(PeerDecoder.outbound(channel)).isEmpty();
 
         channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
         channel.runPendingTasks();
 
-        assertThat(texts(writtenBuffers())).containsExactly("held back");
+        assertThat(PeerDecoder.texts(PeerDecoder.outbound(channel))).containsExactly("held back");
     }
 
     @Test
@@ -127,7 +114,7 @@ class TextFrameWriterTest {
         Object closeFrame = channel.readOutbound();
         assertThat(closeFrame).isInstanceOf(CloseWebSocketFrame.class);
         ((CloseWebSocketFrame) closeFrame).release();
-        assertThat(writtenBuffers()).isEmpty();
+        assertThat(PeerDecoder.outbound(channel)).isEmpty();
         assertThat(counters.snapshot().framesOut()).isZero();
     }
 
@@ -164,7 +151,7 @@ class TextFrameWriterTest {
         channel.runPendingTasks();
 
         assertThat(events).containsExactly("drained after 1 flush(es)");
-        assertThat(texts(writtenBuffers())).containsExactly("waiting");
+        assertThat(PeerDecoder.texts(PeerDecoder.outbound(channel))).containsExactly("waiting");
     }
 
     @Test
