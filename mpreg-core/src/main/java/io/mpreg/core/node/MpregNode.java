@@ -28,6 +28,7 @@ import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.TransportStats;
+import io.mpreg.core.transport.WebSocketEndpoint;
 import io.mpreg.core.transport.WebSocketServer;
 import io.mpreg.core.wire.WireCodec;
 import org.jspecify.annotations.Nullable;
@@ -52,13 +53,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The node serves the pub/sub roles with its {@link #pubSub() exchange}: a
  * connection's subscriptions end when it closes.
  * Functions may be registered and unregistered while the node runs, through
- * {@link #registry()}. {@link #close()} stops the listener (open connections
- * are asked to close with status 1001 and given two seconds) and then the
- * blocking pool.
+ * {@link #registry()}. {@link #close()} stops the listener (open connections,
+ * on it or on the {@link #endpoint()}, are asked to close with status 1001 and
+ * given two seconds) and then the blocking pool.
  */
 public final class MpregNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MpregNode.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final MpregNodeConfig config;
     private final FunctionRegistry registry;
@@ -67,6 +69,7 @@ public final class MpregNode implements AutoCloseable {
     private final BlockingExecutor blocking;
     private final JsonMapper mapper;
     private final @Nullable BoundServer server;
+    private final @Nullable WebSocketEndpoint endpoint;
     private final @Nullable Fabric fabric;
     private final boolean secure;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -75,7 +78,8 @@ public final class MpregNode implements AutoCloseable {
 
     private MpregNode(MpregNodeConfig config, FunctionRegistry registry, FrameDispatcher dispatcher,
                       PubSubExchange pubSub, BlockingExecutor blocking, JsonMapper mapper,
-                      @Nullable BoundServer server, boolean secure, @Nullable Fabric fabric) {
+                      @Nullable BoundServer server, @Nullable WebSocketEndpoint endpoint, boolean secure,
+                      @Nullable Fabric fabric) {
         this.fabric = fabric;
         this.secure = secure;
         this.config = config;
@@ -85,6 +89,7 @@ public final class MpregNode implements AutoCloseable {
         this.blocking = blocking;
         this.mapper = mapper;
         this.server = server;
+        this.endpoint = endpoint;
     }
 
     /** A builder with the defaults of {@link MpregNodeConfig#defaults()}. */
@@ -122,9 +127,11 @@ public final class MpregNode implements AutoCloseable {
                 dispatcher = dispatcher.withHandler(ClusterMessage.ROLE,
                         (message, connection) -> served.serve((ClusterMessage) message, connection));
             }
-            BoundServer server = config.listen() ? listen(config, tls, dispatcher) : null;
-            MpregNode node = new MpregNode(config, registry, dispatcher, pubSub, blocking, mapper, server, tls != null,
-                    fabric);
+            WebSocketServer spec = serverSpec(config, dispatcher);
+            BoundServer server = config.listen() ? (tls == null ? spec : spec.tls(tls)).bind() : null;
+            WebSocketEndpoint endpoint = server == null ? spec.endpoint() : null;
+            MpregNode node = new MpregNode(config, registry, dispatcher, pubSub, blocking, mapper, server, endpoint,
+                    tls != null, fabric);
             registry.register(ClusterIntrospection.DESCRIPTOR, ClusterIntrospection.invoker(node));
             boolean joinNow = fabric != null && (server != null || config.cluster().advertisedUrl() != null);
             if (joinNow) {
@@ -146,16 +153,14 @@ public final class MpregNode implements AutoCloseable {
         }
     }
 
-    private static BoundServer listen(MpregNodeConfig config, @Nullable KeyManagerFactory tls,
-                                      ConnectionHandler handler) {
-        WebSocketServer spec = WebSocketServer.create()
+    private static WebSocketServer serverSpec(MpregNodeConfig config, ConnectionHandler handler) {
+        return WebSocketServer.create()
                 .host(config.host())
                 .port(config.port())
                 .maxFrameSize(config.maxFrameSize())
                 .pingInterval(config.pingInterval())
                 .idleTimeout(config.idleTimeout())
                 .handler(handler);
-        return (tls == null ? spec : spec.tls(tls)).bind();
     }
 
     /** The configuration the node was started with. */
@@ -187,9 +192,23 @@ public final class MpregNode implements AutoCloseable {
         return mapper;
     }
 
-    /** Serves one client connection; hand it to an external WebSocket endpoint when the node has no listener. */
+    /** Serves one client connection at the level of messages: text frames in, text frames out. */
     public ConnectionHandler connectionHandler() {
         return dispatcher;
+    }
+
+    /**
+     * Serves the WebSocket connections another Reactor Netty server accepts for a node without
+     * a listener of its own (the Spring Boot starter's WebFlux endpoint), with the node's frame
+     * limit, keep-alive and idle timeout, as its own listener would.
+     *
+     * @throws IllegalStateException if the node has a listener of its own
+     */
+    public WebSocketEndpoint endpoint() {
+        if (endpoint == null) {
+            throw new IllegalStateException("node '" + config.name() + "' serves its own listener (listen=true)");
+        }
+        return endpoint;
     }
 
     /**
@@ -272,9 +291,12 @@ public final class MpregNode implements AutoCloseable {
         return (secure ? "wss://" : "ws://") + host + ":" + port() + "/mpreg";
     }
 
-    /** Counters of the node's own listener (connections, frames, oversize and idle closes). */
+    /**
+     * Counters of the node's connections (open, frames, oversize and idle closes), on its own
+     * listener or on its {@link #endpoint()}.
+     */
     public TransportStats transportStats() {
-        return requireServer().stats();
+        return server != null ? server.stats() : endpoint().stats();
     }
 
     /** Stops the listener, closing its connections, then the blocking pool. Idempotent. */
@@ -285,9 +307,8 @@ public final class MpregNode implements AutoCloseable {
         }
         try {
             leaveCluster();
-            if (server != null) {
-                server.closeGracefully(Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
-            }
+            (server != null ? server.closeGracefully(CLOSE_WAIT) : endpoint().closeGracefully(CLOSE_WAIT))
+                    .block(CLOSE_WAIT.plusSeconds(3));
         } finally {
             if (fabric != null) {
                 fabric.close();

@@ -21,7 +21,7 @@ import io.mpreg.core.fabric.ClusterSettings;
  * @param pingInterval          how often the listener pings each connection
  * @param idleTimeout           how long a connection may stay silent before the listener closes it
  * @param listen                whether the node opens its own WebSocket listener; without one, serve
- *                              {@link MpregNode#connectionHandler()} from another endpoint (e.g. Spring WebFlux)
+ *                              {@link MpregNode#endpoint()} from another Reactor Netty server (e.g. Spring WebFlux)
  * @param cluster               how the node joins a cluster ({@link ClusterSettings#DISABLED}: it runs alone)
  */
 public record MpregNodeConfig(

@@ -9,6 +9,7 @@ import javax.net.ssl.KeyManagerFactory;
 import io.mpreg.core.transport.internal.ReactorWebSocketServer;
 import io.mpreg.core.transport.internal.ServerSettings;
 import io.mpreg.core.transport.internal.SessionSettings;
+import io.mpreg.core.transport.internal.WebSocketConnections;
 
 /**
  * The specification of a WebSocket server; immutable, every setting returns a
@@ -107,5 +108,17 @@ public final class WebSocketServer {
      */
     public BoundServer bind() {
         return ReactorWebSocketServer.bind(settings);
+    }
+
+    /**
+     * An endpoint serving connections another server accepts, with this spec's
+     * handler, frame limit and keep-alive timings.
+     *
+     * @throws NullPointerException if no handler was set
+     */
+    public WebSocketEndpoint endpoint() {
+        ConnectionHandler handler = Objects.requireNonNull(settings.handler(),
+                "a ConnectionHandler is required: call handler(...) before endpoint()");
+        return new WebSocketEndpoint(new WebSocketConnections(settings.session(), handler));
     }
 }

@@ -63,6 +63,16 @@ class MpregNodeTest {
     }
 
     @Test
+    void onlyANodeWithoutListenerHasAnEndpointForOtherServers() {
+        try (MpregNode listening = MpregNode.builder().host("127.0.0.1").port(0).start();
+             MpregNode served = MpregNode.builder().listen(false).start()) {
+            assertThatThrownBy(listening::endpoint).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("listen");
+            assertThat(served.transportStats()).isEqualTo(served.endpoint().stats());
+        }
+    }
+
+    @Test
     void overloadedMethodsAreRejectedWhenRegistered() {
         assertThatThrownBy(() -> MpregNode.builder().methods(new Overloaded()))
                 .isInstanceOf(IllegalArgumentException.class)

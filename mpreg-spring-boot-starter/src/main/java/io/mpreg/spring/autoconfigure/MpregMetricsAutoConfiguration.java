@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.node.MpregNode;
 import io.mpreg.core.rpc.CommandObserver;
+import io.mpreg.core.transport.TransportStats;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,6 +40,8 @@ public final class MpregMetricsAutoConfiguration {
     /** The function tag of a command whose function is not offered: its name is the caller's input, unbounded. */
     static final String UNKNOWN_FUNCTION = "(unknown)";
 
+    private static final TransportStats NO_CONNECTIONS = new TransportStats(0, 0, 0, 0, 0, 0);
+
     @Bean
     @ConditionalOnMissingBean
     CommandObserver mpregServerRequestsObserver(MeterRegistry registry) {
@@ -67,14 +70,12 @@ public final class MpregMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "mpregConnectionsMeterBinder")
-    MeterBinder mpregConnectionsMeterBinder(ObjectProvider<MpregNode> node,
-            ObjectProvider<WebSocketEndpointStats> endpoint) {
+    MeterBinder mpregConnectionsMeterBinder(ObjectProvider<MpregNode> node) {
         return registry -> {
-            Gauge.builder(CONNECTIONS, () -> openConnections(node.getIfUnique(), endpoint.getIfUnique()))
+            Gauge.builder(CONNECTIONS, () -> transportStats(node.getIfUnique()).openConnections())
                     .description("Client connections open now")
                     .register(registry);
-            FunctionCounter.builder(OVERSIZE, node, ignored ->
-                            oversizeCloses(node.getIfUnique(), endpoint.getIfUnique()))
+            FunctionCounter.builder(OVERSIZE, node, ignored -> transportStats(node.getIfUnique()).oversizeCloses())
                     .description("Connections closed with status 1009 because a frame exceeded the size limit")
                     .register(registry);
         };
@@ -87,19 +88,7 @@ public final class MpregMetricsAutoConfiguration {
                 .ifPresent(cluster -> new ClusterMeterBinder(cluster).bindTo(registry)));
     }
 
-    private static int openConnections(@Nullable MpregNode node, @Nullable WebSocketEndpointStats endpoint) {
-        int open = endpoint == null ? 0 : endpoint.openConnections();
-        if (node != null && node.config().listen()) {
-            open += node.transportStats().openConnections();
-        }
-        return open;
-    }
-
-    private static double oversizeCloses(@Nullable MpregNode node, @Nullable WebSocketEndpointStats endpoint) {
-        long closes = endpoint == null ? 0 : endpoint.oversizeCloses();
-        if (node != null && node.config().listen()) {
-            closes += node.transportStats().oversizeCloses();
-        }
-        return closes;
+    private static TransportStats transportStats(@Nullable MpregNode node) {
+        return node == null ? NO_CONNECTIONS : node.transportStats();
     }
 }

@@ -55,6 +55,7 @@ public final class MpregNodeAutoConfiguration {
                 .port(node.getPort())
                 .resources(node.getResources().stream().filter(StringUtils::hasText).toArray(String[]::new))
                 .maxFrameSize(Math.toIntExact(node.getMaxFrameSize().toBytes()))
+                .keepAlive(node.getPingInterval(), node.getIdleTimeout())
                 .requestTimeouts(node.getRequest().getDefaultTimeout(), node.getRequest().getMaxTimeout())
                 .blockingPool(node.getBlocking().getPoolSize(), node.getBlocking().getQueueCapacity())
                 .cluster(ClusterPropertyMapper.clusterSettings(cluster, !servedByWebServer));

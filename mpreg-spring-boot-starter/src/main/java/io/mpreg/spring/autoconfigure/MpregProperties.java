@@ -50,6 +50,12 @@ public class MpregProperties {
         /** The largest inbound WebSocket frame; a bigger one closes the connection with status 1009. */
         private DataSize maxFrameSize = DataSize.ofMegabytes(20);
 
+        /** How often the node pings each WebSocket connection. */
+        private Duration pingInterval = Duration.ofSeconds(20);
+
+        /** How long a connection may stay silent (not even a pong) before the node closes it with 1001. */
+        private Duration idleTimeout = Duration.ofSeconds(60);
+
         /** Request time limits. */
         private final Request request = new Request();
 
@@ -102,6 +108,22 @@ public class MpregProperties {
 
         public void setMaxFrameSize(DataSize maxFrameSize) {
             this.maxFrameSize = maxFrameSize;
+        }
+
+        public Duration getPingInterval() {
+            return pingInterval;
+        }
+
+        public void setPingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+        }
+
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
         }
 
         public Request getRequest() {

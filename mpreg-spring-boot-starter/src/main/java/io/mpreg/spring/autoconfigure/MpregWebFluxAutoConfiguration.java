@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.mpreg.core.node.MpregNode;
-import io.mpreg.core.transport.internal.LingeringCloseHandler;
-import io.mpreg.core.transport.internal.ReadBatchHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -25,7 +22,6 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
-import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * Serves the embedded node's WebSocket endpoint on the application's WebFlux
@@ -35,9 +31,13 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * <p>The node joins its cluster once this server is bound and leaves it
  * before the server drains on shutdown ({@link WebServerClusterJoin}).
  *
- * <p>Frames over {@code mpreg.node.max-frame-size} close the connection with
- * status 1009. The limit is set on WebFlux's WebSocket service, so it applies
- * to every WebSocket endpoint of the application.
+ * <p>The WebSocket service configured here hands each connection to the
+ * endpoint straight to the node ({@link NodeEndpointUpgradeStrategy}), which
+ * serves it as its own listener would: frames over
+ * {@code mpreg.node.max-frame-size} close it with status 1009, pings every
+ * {@code mpreg.node.ping-interval}, and silence past
+ * {@code mpreg.node.idle-timeout} closes it. The application's other
+ * WebSocket handlers are upgraded as Spring does by default.
  */
 @AutoConfiguration(after = MpregNodeAutoConfiguration.class,
         beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
@@ -49,8 +49,6 @@ public final class MpregWebFluxAutoConfiguration {
 
     /** The paths the endpoint answers on. */
     static final String[] PATHS = {"/mpreg", "/"};
-
-    /** How long a closing connection waits for its peer to close too. */
 
     /** Tells the node not to open a listener of its own: this server serves its endpoint. */
     @Bean
@@ -69,16 +67,10 @@ public final class MpregWebFluxAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    WebSocketEndpointStats mpregWebSocketEndpointStats() {
-        return new WebSocketEndpointStats();
-    }
-
-    @Bean
     @ConditionalOnBean(MpregNode.class)
     @ConditionalOnMissingBean(name = "mpregWebSocketHandler")
-    WebSocketHandler mpregWebSocketHandler(MpregNode node, WebSocketEndpointStats stats) {
-        return new ConnectionHandlerWebSocketHandler(node.connectionHandler(), stats);
+    WebSocketHandler mpregWebSocketHandler(MpregNode node) {
+        return new NodeEndpointHandler(node.endpoint());
     }
 
     @Bean
@@ -93,20 +85,6 @@ public final class MpregWebFluxAutoConfiguration {
         return new SimpleUrlHandlerMapping(byPath, Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
-    /**
-     * The connection handlers core's own server installs too: a client still sending an
-     * oversize frame reads the 1009 close frame before the socket goes, and the pub/sub
-     * notifications of one read leave together ({@link io.mpreg.core.transport.ReadBatch}).
-     */
-    @Bean
-    @ConditionalOnClass(NettyServerCustomizer.class)
-    @ConditionalOnMissingBean(name = "mpregConnectionPipelineCustomizer")
-    NettyServerCustomizer mpregConnectionPipelineCustomizer() {
-        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline()
-                .addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER))
-                .addFirst(ReadBatchHandler.NAME, new ReadBatchHandler()));
-    }
-
     @Bean
     @ConditionalOnMissingBean(name = "mpregWebSocketServiceConfigurer")
     WebFluxConfigurer mpregWebSocketServiceConfigurer(MpregProperties properties) {
@@ -114,8 +92,7 @@ public final class MpregWebFluxAutoConfiguration {
         return new WebFluxConfigurer() {
             @Override
             public WebSocketService getWebSocketService() {
-                return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                        () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFramePayloadLength)));
+                return new HandshakeWebSocketService(new NodeEndpointUpgradeStrategy(maxFramePayloadLength));
             }
         };
     }

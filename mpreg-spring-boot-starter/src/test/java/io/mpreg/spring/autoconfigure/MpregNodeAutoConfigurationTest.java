@@ -31,7 +31,8 @@ class MpregNodeAutoConfigurationTest {
         runner.withPropertyValues("mpreg.node.name=alpha", "mpreg.node.resources=gpu,eu",
                         "mpreg.node.max-frame-size=1MB", "mpreg.node.request.default-timeout=2s",
                         "mpreg.node.request.max-timeout=10s", "mpreg.node.blocking.pool-size=3",
-                        "mpreg.node.blocking.queue-capacity=7")
+                        "mpreg.node.blocking.queue-capacity=7", "mpreg.node.ping-interval=5s",
+                        "mpreg.node.idle-timeout=15s")
                 .run(context -> {
                     MpregNode node = context.getBean(MpregNode.class);
                     assertThat(node.config().name()).isEqualTo("alpha");
@@ -39,6 +40,8 @@ class MpregNodeAutoConfigurationTest {
                     assertThat(node.config().maxFrameSize()).isEqualTo(DataSize.ofMegabytes(1).toBytes());
                     assertThat(node.config().defaultRequestTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(node.config().maxRequestTimeout()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(node.config().pingInterval()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(node.config().idleTimeout()).isEqualTo(Duration.ofSeconds(15));
                     assertThat(node.blockingExecutor().stats().maxConcurrency()).isEqualTo(3);
                     assertThat(node.blockingExecutor().stats().queueCapacity()).isEqualTo(7);
                     assertThat(node.config().listen()).isTrue();

@@ -64,6 +64,6 @@ class MpregWebFluxAutoConfigurationTest {
         new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
                 .withBean("mpregWebSocketHandler", WebSocketHandler.class, () -> session -> session.close())
                 .run(context -> assertThat(context.getBean("mpregHandlerMapping", SimpleUrlHandlerMapping.class)
-                        .getUrlMap().get("/mpreg")).isNotInstanceOf(ConnectionHandlerWebSocketHandler.class));
+                        .getUrlMap().get("/mpreg")).isNotInstanceOf(NodeEndpointHandler.class));
     }
 }

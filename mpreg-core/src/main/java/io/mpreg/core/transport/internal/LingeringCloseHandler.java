@@ -18,23 +18,20 @@ import io.netty.channel.socket.DuplexChannel;
  * the middle of an oversize frame) makes the kernel answer with RST, and the
  * peer's TCP stack may discard the close frame with status 1009 before its
  * application reads it. Sits first in the pipeline, next to the socket.
- *
- * <p>Internal machinery, public only so that the starter's WebFlux endpoint
- * installs the same handler on Spring's server; not an API.
  */
-public final class LingeringCloseHandler extends ChannelOutboundHandlerAdapter {
+final class LingeringCloseHandler extends ChannelOutboundHandlerAdapter {
 
     /** The handler's name in a channel pipeline. */
-    public static final String NAME = "mpreg.lingeringClose";
+    static final String NAME = "mpreg.lingeringClose";
 
     /** How long a closing connection waits for its peer to close first. */
-    public static final Duration DEFAULT_LINGER = Duration.ofSeconds(2);
+    static final Duration DEFAULT_LINGER = Duration.ofSeconds(2);
 
     private final long lingerMillis;
     private boolean lingering;
 
     /** A handler that waits at most {@code linger} for the peer to close. */
-    public LingeringCloseHandler(Duration linger) {
+    LingeringCloseHandler(Duration linger) {
         this.lingerMillis = linger.toMillis();
     }
 

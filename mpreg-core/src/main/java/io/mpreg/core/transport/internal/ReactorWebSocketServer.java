@@ -1,32 +1,21 @@
 package io.mpreg.core.transport.internal;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.KeyManagerFactory;
 
-import io.mpreg.core.error.MpregException;
 import io.mpreg.core.transport.BoundServer;
 import io.mpreg.core.transport.ConnectionHandler;
-import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.TransportStats;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.WebsocketServerSpec;
-import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 /** A bound Reactor Netty server that hands each WebSocket connection to a {@link ConnectionHandler}. */
 public final class ReactorWebSocketServer implements BoundServer {
@@ -35,16 +24,13 @@ public final class ReactorWebSocketServer implements BoundServer {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ServerSettings settings;
-    private final ConnectionHandler handler;
-    private final TransportCounters counters = new TransportCounters();
-    private final AtomicLong connectionSequence = new AtomicLong();
-    private final Map<String, WebSocketSession> connections = new ConcurrentHashMap<>();
+    private final WebSocketConnections connections;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final DisposableServer server;
 
     private ReactorWebSocketServer(ServerSettings settings, ConnectionHandler handler) {
         this.settings = settings;
-        this.handler = handler;
+        this.connections = new WebSocketConnections(settings.session(), handler);
         WebsocketServerSpec spec = WebsocketServerSpec.builder()
                 .maxFramePayloadLength(settings.session().maxFrameSize())
                 .handlePing(false)
@@ -52,7 +38,7 @@ public final class ReactorWebSocketServer implements BoundServer {
         HttpServer http = HttpServer.create()
                 .host(settings.host())
                 .port(settings.port())
-                .route(routes -> settings.paths().forEach(path -> routes.ws(path, this::serve, spec)));
+                .route(routes -> settings.paths().forEach(path -> routes.ws(path, connections::serve, spec)));
         KeyManagerFactory keyManagers = settings.keyManagers();
         if (keyManagers != null) {
             http = http.secure(tls -> tls.sslContext(Http11SslContextSpec.forServer(keyManagers)));
@@ -81,68 +67,23 @@ public final class ReactorWebSocketServer implements BoundServer {
 
     @Override
     public TransportStats stats() {
-        return counters.snapshot();
+        return connections.stats();
     }
 
     @Override
     public Mono<Void> closeGracefully(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return Mono.defer(() -> {
-            if (!closing.compareAndSet(false, true)) {
-                return server.onDispose();
+            if (closing.compareAndSet(false, true)) {
+                server.dispose();
+                return connections.closeAll(timeout).then(server.onDispose());
             }
-            server.dispose();
-            List<WebSocketSession> open = List.copyOf(connections.values());
-            log.info("WebSocket server on port {} closing {} connection(s)", port(), open.size());
-            Mono<Void> allClosed = Mono.when(open.stream()
-                    .map(session -> session.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE)
-                            .onErrorResume(e -> Mono.empty())
-                            .then(session.connection().onDispose()))
-                    .toList());
-            return allClosed
-                    .timeout(timeout, Mono.fromRunnable(() -> open.forEach(session -> session.connection().dispose())))
-                    .then(server.onDispose());
+            return server.onDispose();
         });
     }
 
     @Override
     public void close() {
         closeGracefully(CLOSE_WAIT).block(CLOSE_WAIT.multipliedBy(2));
-    }
-
-    private Mono<Void> serve(WebsocketInbound in, WebsocketOutbound out) {
-        String id = "c" + connectionSequence.incrementAndGet();
-        WebSocketSession session = new WebSocketSession(in, out, settings.session(), counters, id);
-        // Only inbound traffic served here defers work (pub/sub notifications), so client connections go without.
-        session.connection().channel().pipeline().addFirst(ReadBatchHandler.NAME, new ReadBatchHandler());
-        String remote = session.remoteAddress();
-        ConnectionInfo info = new ConnectionInfo(id, remote);
-        if (closing.get()) {
-            return session.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
-        }
-        connections.put(id, session);
-        counters.connectionOpened();
-        log.debug("Connection {} opened from {}", id, remote);
-        InboundMessages inbound = new InboundMessages();
-        Mono<Void> reading = session.receiveTexts(inbound);
-        Flux<? extends CharSequence> replies = Flux.defer(() -> handler.frames(info, inbound))
-                .onErrorResume(error -> {
-                    if (error instanceof MpregException expected) {
-                        log.info("Closing connection {}: {}", id, expected.getMessage());
-                    } else {
-                        log.warn("Handler of connection {} failed; closing it", id, error);
-                    }
-                    session.abort(error);
-                    return Flux.empty();
-                });
-        // The replies decide when the connection ends; reading runs alongside until then.
-        return Mono.defer(() -> {
-            Disposable readingRun = reading.subscribe();
-            return session.sendTexts(replies).doFinally(signal -> readingRun.dispose());
-        }).doFinally(signal -> {
-            connections.remove(id);
-            counters.connectionClosed();
-            log.debug("Connection {} closed ({})", id, signal);
-        });
     }
 }

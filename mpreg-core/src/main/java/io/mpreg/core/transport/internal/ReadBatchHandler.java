@@ -12,10 +12,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * <p>Internal machinery, public only so that the starter's WebFlux endpoint
  * installs the same handler on Spring's server; not an API.
  */
-public final class ReadBatchHandler extends ChannelInboundHandlerAdapter {
+final class ReadBatchHandler extends ChannelInboundHandlerAdapter {
 
     /** The handler's name in a channel pipeline. */
-    public static final String NAME = "mpreg.readBatch";
+    static final String NAME = "mpreg.readBatch";
 
     private boolean open;
 
