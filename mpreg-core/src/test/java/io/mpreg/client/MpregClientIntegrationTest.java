@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.node.StringNode;
 
@@ -217,6 +220,35 @@ class MpregClientIntegrationTest {
         node = startNode(port);
 
         assertThat(client.call("echo", String.class, "after").block(WAIT)).isEqualTo("after");
+    }
+
+    @Test
+    void aCallTheClosingConnectionRefusedGoesOutOnTheNextConnection() throws Exception {
+        Scheduler replies = Schedulers.newSingle("held-replies");
+        try (MpregClient held = MpregClient.builder().urls(node.url()).scheduler(replies).build()) {
+            assertThat(held.call("echo", String.class, "before").block(WAIT)).isEqualTo("before");
+            CountDownLatch release = new CountDownLatch(1);
+            // While the client's reply thread is held, its session cannot hear that the connection ended.
+            replies.schedule(() -> awaitQuietly(release));
+            int port = node.port();
+            node.close();
+            node = startNode(port);
+
+            CompletableFuture<String> after = held.call("echo", String.class, "after").toFuture();
+            release.countDown();
+
+            assertThat(after.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after");
+        } finally {
+            replies.dispose();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -74,6 +74,8 @@ final class ClientSession {
     /**
      * Sends any request frame whose reply carries the same {@code u} and emits
      * that reply; fails with {@code NODE_LOST} if the connection ends first.
+     * If the connection refused the frame (it is closing), the failure
+     * {@linkplain #wasNotSent says so}: the node never saw the request.
      */
     Mono<WireMessage> exchange(WireMessage request, String u) {
         return Mono.create(reply -> {
@@ -83,9 +85,16 @@ final class ClientSession {
             // The order matters: registered first, so a close racing with this send
             // either finds the request in pending or is seen by the check below.
             if (!open.get() || !connection.send(frame)) {
-                failIfPending(u, lost());
+                // The connection is closing: a new one is needed, even before its end is seen here.
+                open.set(false);
+                failIfPending(u, notSent());
             }
         });
+    }
+
+    /** Whether {@code failure} is that of a request the connection refused to send. */
+    static boolean wasNotSent(Throwable failure) {
+        return failure instanceof MpregException mpreg && mpreg.getCause() instanceof NotSent;
     }
 
     /** Closes the connection; waiting requests fail with {@code NODE_LOST}. */
@@ -138,5 +147,18 @@ final class ClientSession {
     private MpregException lost() {
         return MpregException.of(ErrorKind.NODE_LOST,
                 "connection to " + url() + " was lost before the reply arrived");
+    }
+
+    private MpregException notSent() {
+        return MpregException.of(ErrorKind.NODE_LOST, "connection to " + url() + " closed before the request was sent",
+                null, new NotSent());
+    }
+
+    /** Marks a failure whose request never left: sending it on another connection is safe. */
+    private static final class NotSent extends RuntimeException {
+
+        NotSent() {
+            super("the connection refused the frame", null, false, false);
+        }
     }
 }

@@ -105,7 +105,7 @@ public final class DefaultMpregClient implements MpregClient {
                     String u = newId();
                     PubSubMessage message = new PubSubMessage(topic, json("the payload", payload), u, "", null,
                             headerJson);
-                    return connector.session().flatMap(session -> session.exchange(new PubSubPublish(u, message), u));
+                    return connector.exchange(session -> session.exchange(new PubSubPublish(u, message), u));
                 })
                 .timeout(wait, settings.scheduler())
                 .onErrorMap(TimeoutException.class, e -> MpregException.of(ErrorKind.TIMEOUT,
@@ -163,7 +163,7 @@ public final class DefaultMpregClient implements MpregClient {
         return Mono.defer(() -> {
                     RpcRequest request = new RpcRequest(newId(), specs(commands),
                             timeout.toNanos() / 1e9);
-                    return connector.session().flatMap(session -> session.exchange(request));
+                    return connector.exchange(session -> session.exchange(request));
                 })
                 .timeout(wait, settings.scheduler())
                 .onErrorMap(TimeoutException.class, e -> MpregException.of(ErrorKind.TIMEOUT,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.net.ssl.TrustManagerFactory;
 
@@ -91,6 +92,16 @@ final class NodeConnector {
                 }
             }
         });
+    }
+
+    /**
+     * Runs {@code exchange} on the open session (connecting first if there is none),
+     * and once more on a new session if the first refused to send the request because
+     * it was closing: the node never saw it, so any request may go again.
+     */
+    <T> Mono<T> exchange(Function<ClientSession, Mono<T>> exchange) {
+        return session().flatMap(exchange)
+                .onErrorResume(ClientSession::wasNotSent, notSent -> session().flatMap(exchange));
     }
 
     /** The open session, if there is one now; never connects. */
