@@ -33,6 +33,22 @@ class HelmServerDiscoveryTest {
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
+    void eachNodeAdvertisesItsPodsStableNameOnTheHeadlessService(ValueSet valueSet) {
+        JsonNode statefulSet = HelmChart.render(valueSet).serverStatefulSet();
+        String headlessName = statefulSet.path("spec").path("serviceName").asString();
+        JsonNode server = containers(statefulSet).get(0);
+        JsonNode podName = RenderedChart.stream(server.path("env"))
+                .filter(variable -> variable.path("name").asString().equals("POD_NAME"))
+                .findFirst().orElseThrow();
+
+        assertThat(podName.path("valueFrom").path("fieldRef").path("fieldPath").asString()).isEqualTo("metadata.name");
+        assertThat(env(server, "MPREG_CLUSTER_ADVERTISED_URL"))
+                .isEqualTo("ws://$(POD_NAME)." + headlessName + "." + HelmChart.NAMESPACE + ".svc.cluster.local:"
+                        + containerPort(server, "ws") + "/mpreg");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
     void headlessServiceListsEveryServerPodOnItsWebSocketPortBeforeItIsReady(ValueSet valueSet) {
         RenderedChart chart = HelmChart.render(valueSet);
         JsonNode statefulSet = chart.serverStatefulSet();
