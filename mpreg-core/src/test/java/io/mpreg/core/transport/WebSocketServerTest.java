@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 class WebSocketServerTest {
 
@@ -111,6 +112,27 @@ class WebSocketServerTest {
             connection.send(atLimit);
 
             assertThat(connection.inbound().blockFirst(WAIT)).isEqualTo(atLimit);
+        }
+    }
+
+    @Test
+    void aHandlerThatStopsTakingMessagesStopsTheReadingNotTheMemory() {
+        Sinks.Empty<Void> consume = Sinks.empty();
+        ConnectionHandler stalled = (connection, inbound) -> inbound.concatMap(text -> consume.asMono().thenReturn(text), 1);
+        server = WebSocketServer.create().host("127.0.0.1").port(0).handler(stalled).bind();
+        int sent = 500_000;
+        try (WebSocketClientConnection connection = connect(url("/mpreg"))) {
+            for (int i = 0; i < sent; i++) {
+                connection.send("m" + i);
+            }
+
+            // Reading stops a read after the first 1,024 waiting; the kernel's buffers and the client hold the rest.
+            await().atMost(WAIT).until(() -> server.stats().framesIn() > 0);
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> server.stats().framesIn() < sent / 2);
+
+            consume.tryEmitEmpty();
+            List<String> echoed = connection.inbound().take(sent).collectList().block(WAIT);
+            assertThat(echoed).hasSize(sent).startsWith("m0", "m1").endsWith("m" + (sent - 1));
         }
     }
 

@@ -19,6 +19,12 @@ import reactor.util.concurrent.Queues;
  * of the read, so handing messages over costs one drain per read rather than
  * one per message. Messages are kept until they are subscribed to and
  * requested; {@link #complete} ends the flux once they are all delivered.
+ *
+ * <p>Messages the subscriber has not requested wait here, but not without
+ * bound: when a read leaves {@value #PAUSE_AT} or more waiting, the
+ * {@linkplain #readGate read gate} stops reading from the socket, and it
+ * reads again once no more than {@value #RESUME_AT} are left. A peer that
+ * keeps sending then fills its own socket buffers, not this process's memory.
  */
 final class InboundMessages extends Flux<String> implements Subscription {
 
@@ -27,8 +33,24 @@ final class InboundMessages extends Flux<String> implements Subscription {
     private static final AtomicLongFieldUpdater<InboundMessages> REQUESTED =
             AtomicLongFieldUpdater.newUpdater(InboundMessages.class, "requested");
 
+    /** Messages waiting for the subscriber at which reading stops. */
+    static final int PAUSE_AT = 1024;
+
+    /** Messages waiting at or below which reading starts again. */
+    static final int RESUME_AT = 256;
+
+    /** Stops and restarts reading from the connection's socket. */
+    @FunctionalInterface
+    interface ReadGate {
+
+        /** Reading on when {@code on}, else off; callable from any thread. */
+        void reading(boolean on);
+    }
+
     // Single producer (the event loop); single consumer (whoever holds the drain).
     private final Queue<String> queue = Queues.<String>unbounded().get();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private volatile @Nullable ReadGate gate;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile @Nullable CoreSubscriber<? super String> subscriber;
     private volatile int wip;
@@ -36,14 +58,38 @@ final class InboundMessages extends Flux<String> implements Subscription {
     private volatile boolean done;
     private volatile boolean cancelled;
 
+    /** Lets the messages waiting here stop and restart reading; before the first {@link #add}. */
+    void readGate(ReadGate readGate) {
+        gate = readGate;
+    }
+
     /** Queues a message, delivered at the next {@link #deliver}; from the producing thread only. */
     void add(String message) {
         queue.offer(message);
     }
 
-    /** Hands the queued messages to the subscriber, as far as it has requested them. */
+    /** Hands the queued messages to the subscriber, as far as it has requested them; from the producing thread. */
     void deliver() {
         drain();
+        pauseIfBacklogged();
+    }
+
+    // Gate off before the flag goes up, and a look at the queue after: a consumer that drained
+    // meanwhile either sees the flag and turns reading back on, or the look here does.
+    private void pauseIfBacklogged() {
+        ReadGate current = gate;
+        if (current != null && !paused.get() && queue.size() >= PAUSE_AT) {
+            current.reading(false);
+            paused.set(true);
+            resumeIfDrained();
+        }
+    }
+
+    private void resumeIfDrained() {
+        ReadGate current = gate;
+        if (current != null && paused.get() && queue.size() <= RESUME_AT && paused.compareAndSet(true, false)) {
+            current.reading(true);
+        }
     }
 
     /** Ends the flux after the messages queued so far; called once the producer has added its last message. */
@@ -116,6 +162,9 @@ final class InboundMessages extends Flux<String> implements Subscription {
                 }
                 if (sent != 0 && wanted != Long.MAX_VALUE) {
                     REQUESTED.addAndGet(this, -sent);
+                }
+                if (sent != 0) {
+                    resumeIfDrained();
                 }
             }
             missed = WIP.addAndGet(this, -missed);

@@ -47,6 +47,7 @@ final class WebSocketSession {
     private final AtomicBoolean idleClosed = new AtomicBoolean();
     private final FrameAggregator aggregator;
     private volatile long lastInboundMillis;
+    private volatile boolean readingPaused;
     // Set on the event loop once an oversize message closed the connection; later frames are ignored.
     private boolean oversizeClosed;
 
@@ -89,8 +90,11 @@ final class WebSocketSession {
      * for the idle timeout. The returned {@code Mono} runs the reading (control
      * frames and the connection's end go through Reactor Netty) and completes
      * with the inbound; subscribe it on the event loop serving the connection.
+     * While too many messages wait for their consumer, reading stops
+     * ({@link InboundMessages}) and the idle timeout does not run.
      */
     Mono<Void> receiveTexts(InboundMessages messages) {
+        messages.readGate(this::reading);
         connection.channel().pipeline()
                 .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
         // Messages read before the reader above was in place come this way; later ones never do.
@@ -123,6 +127,15 @@ final class WebSocketSession {
         TextFrameWriter writer = new TextFrameWriter(encoder, counters);
         connection.channel().pipeline().addBefore(NettyPipeline.ReactiveBridge, TextFrameWriter.NAME, writer);
         return writer;
+    }
+
+    // Silence while reading is off is this side's doing, not the peer's: the idle watch waits.
+    private void reading(boolean on) {
+        readingPaused = !on;
+        if (on) {
+            lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
+        }
+        connection.channel().config().setAutoRead(on);
     }
 
     // One inbound frame, on the event loop: its text when it completes a message, else null.
@@ -206,6 +219,9 @@ final class WebSocketSession {
     }
 
     private void closeIfIdle() {
+        if (readingPaused) {
+            return;
+        }
         long silentMillis = timer.now(TimeUnit.MILLISECONDS) - lastInboundMillis;
         if (silentMillis >= settings.idleTimeout().toMillis() && idleClosed.compareAndSet(false, true)) {
             counters.idleClose();

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.test.StepVerifier;
 
 class InboundMessagesTest {
@@ -14,6 +16,48 @@ class InboundMessagesTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final InboundMessages messages = new InboundMessages();
+
+    @Test
+    void readingStopsWhenTooManyMessagesWaitAndStartsAgainOnceTheyAreTaken() {
+        List<Boolean> gate = new ArrayList<>();
+        messages.readGate(gate::add);
+        BaseSubscriber<String> slow = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+            }
+        };
+        messages.subscribe(slow);
+
+        for (int i = 0; i < InboundMessages.PAUSE_AT - 1; i++) {
+            messages.add("m" + i);
+        }
+        messages.deliver();
+        assertThat(gate).isEmpty();
+        messages.add("one too many");
+        messages.deliver();
+        assertThat(gate).containsExactly(false);
+
+        slow.request(InboundMessages.PAUSE_AT - InboundMessages.RESUME_AT - 1);
+        assertThat(gate).containsExactly(false);
+        slow.request(1);
+        assertThat(gate).containsExactly(false, true);
+    }
+
+    @Test
+    void aSubscriberThatKeepsUpNeverStopsReading() {
+        List<Boolean> gate = new ArrayList<>();
+        messages.readGate(gate::add);
+        List<String> seen = new ArrayList<>();
+        messages.subscribe(seen::add);
+
+        for (int i = 0; i < 10 * InboundMessages.PAUSE_AT; i++) {
+            messages.add("m" + i);
+        }
+        messages.deliver();
+
+        assertThat(seen).hasSize(10 * InboundMessages.PAUSE_AT);
+        assertThat(gate).isEmpty();
+    }
 
     @Test
     void messagesOfAReadReachTheSubscriberWhenTheReadIsDelivered() {
