@@ -16,17 +16,21 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public record SelfSignedTls(KeyManagerFactory keyManagers, TrustManagerFactory trustManagers) {
 
-    private static final char[] PASSWORD = "changeit".toCharArray();
+    /** The key store's password. */
+    public static final String PASSWORD = "changeit";
+
+    /** The PKCS#12 key store's file name in the directory given to {@link #create}. */
+    public static final String KEY_STORE_FILE = "node.p12";
 
     /** Creates the key store in the given directory and loads it. */
     public static SelfSignedTls create(Path dir) throws Exception {
-        Path file = dir.resolve("node.p12");
+        Path file = dir.resolve(KEY_STORE_FILE);
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "node",
                 "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
                 "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
                 "-keystore", file.toString(), "-storetype", "PKCS12",
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+                "-storepass", PASSWORD, "-keypass", PASSWORD)
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,10 +39,10 @@ public record SelfSignedTls(KeyManagerFactory keyManagers, TrustManagerFactory t
         }
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
-            keyStore.load(in, PASSWORD);
+            keyStore.load(in, PASSWORD.toCharArray());
         }
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keyStore, PASSWORD);
+        keyManagers.init(keyStore, PASSWORD.toCharArray());
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(keyStore);
         return new SelfSignedTls(keyManagers, trustManagers);
