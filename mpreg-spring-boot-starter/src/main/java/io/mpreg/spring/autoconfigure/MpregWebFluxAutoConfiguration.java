@@ -43,7 +43,7 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
         beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "mpreg.node.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({MpregProperties.class, MpregClusterProperties.class})
+@EnableConfigurationProperties(MpregClusterProperties.class)
 @ConditionalOnClass({MpregNode.class, WebSocketHandler.class, ReactorNettyRequestUpgradeStrategy.class})
 public final class MpregWebFluxAutoConfiguration {
 
@@ -70,7 +70,7 @@ public final class MpregWebFluxAutoConfiguration {
     @ConditionalOnBean(MpregNode.class)
     @ConditionalOnMissingBean(name = "mpregWebSocketHandler")
     WebSocketHandler mpregWebSocketHandler(MpregNode node) {
-        return new NodeEndpointHandler(node.endpoint());
+        return new NodeEndpointHandler(node.endpoint(), node.config().maxFrameSize());
     }
 
     @Bean
@@ -85,14 +85,14 @@ public final class MpregWebFluxAutoConfiguration {
         return new SimpleUrlHandlerMapping(byPath, Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
+    /** Spring's handshake, with an upgrade that hands the node's connections to the node. */
     @Bean
     @ConditionalOnMissingBean(name = "mpregWebSocketServiceConfigurer")
-    WebFluxConfigurer mpregWebSocketServiceConfigurer(MpregProperties properties) {
-        int maxFramePayloadLength = Math.toIntExact(properties.getNode().getMaxFrameSize().toBytes());
+    WebFluxConfigurer mpregWebSocketServiceConfigurer() {
         return new WebFluxConfigurer() {
             @Override
             public WebSocketService getWebSocketService() {
-                return new HandshakeWebSocketService(new NodeEndpointUpgradeStrategy(maxFramePayloadLength));
+                return new HandshakeWebSocketService(new NodeEndpointUpgradeStrategy());
             }
         };
     }

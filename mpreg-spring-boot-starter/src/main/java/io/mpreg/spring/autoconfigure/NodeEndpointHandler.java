@@ -17,13 +17,20 @@ import reactor.core.publisher.Mono;
 final class NodeEndpointHandler implements WebSocketHandler {
 
     private final WebSocketEndpoint endpoint;
+    private final int maxFrameSize;
 
-    NodeEndpointHandler(WebSocketEndpoint endpoint) {
+    /** @param maxFrameSize the node's frame limit, the same the endpoint applies to whole messages */
+    NodeEndpointHandler(WebSocketEndpoint endpoint, int maxFrameSize) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.maxFrameSize = maxFrameSize;
     }
 
     WebSocketEndpoint endpoint() {
         return endpoint;
+    }
+
+    int maxFrameSize() {
+        return maxFrameSize;
     }
 
     /** Reached only when the application replaced the WebSocket service this starter configures. */

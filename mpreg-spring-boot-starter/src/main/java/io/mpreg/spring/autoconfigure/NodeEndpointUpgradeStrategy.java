@@ -23,12 +23,6 @@ import reactor.netty.http.server.WebsocketServerSpec;
 final class NodeEndpointUpgradeStrategy implements RequestUpgradeStrategy {
 
     private final RequestUpgradeStrategy others = new ReactorNettyRequestUpgradeStrategy();
-    private final int maxFramePayloadLength;
-
-    /** @param maxFramePayloadLength the node's frame limit, enforced by Netty's decoder for each frame */
-    NodeEndpointUpgradeStrategy(int maxFramePayloadLength) {
-        this.maxFramePayloadLength = maxFramePayloadLength;
-    }
 
     @Override
     public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
@@ -38,7 +32,8 @@ final class NodeEndpointUpgradeStrategy implements RequestUpgradeStrategy {
         }
         ServerHttpResponse response = exchange.getResponse();
         HttpServerResponse nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
-        WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(maxFramePayloadLength);
+        // Netty's decoder refuses a single frame over the node's limit before reading its payload.
+        WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(node.maxFrameSize());
         if (subProtocol != null) {
             spec.protocols(subProtocol);
         }
