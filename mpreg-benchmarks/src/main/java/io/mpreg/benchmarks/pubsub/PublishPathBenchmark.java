@@ -1,6 +1,5 @@
 package io.mpreg.benchmarks.pubsub;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,11 +83,7 @@ public class PublishPathBenchmark {
         if (socketBuffer.writableBytes() < 64 * 1024) {
             socketBuffer.clear();
         }
-        if (frame instanceof Utf8Text utf8) {
-            utf8.writeUtf8(socketBuffer::writeBytes);
-        } else {
-            socketBuffer.writeBytes(frame.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        Utf8Text.of(frame).writeUtf8(socketBuffer::writeBytes);
     }
 
     /** Only the decoding of one publish frame, the part of the path that reads the frame's text. */

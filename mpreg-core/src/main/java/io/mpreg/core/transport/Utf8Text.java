@@ -25,6 +25,11 @@ public abstract class Utf8Text implements CharSequence {
         void write(byte[] bytes);
     }
 
+    /** {@code text} as UTF-8: itself if it is {@code Utf8Text} already, else its characters encoded now, once. */
+    public static Utf8Text of(CharSequence text) {
+        return text instanceof Utf8Text utf8 ? utf8 : new EncodedString(text.toString());
+    }
+
     /** The number of bytes {@link #writeUtf8} writes. */
     public abstract int utf8Length();
 
@@ -56,5 +61,25 @@ public abstract class Utf8Text implements CharSequence {
     @Override
     public final CharSequence subSequence(int start, int end) {
         return toString().subSequence(start, end);
+    }
+
+    /** A String's text, encoded once. */
+    private static final class EncodedString extends Utf8Text {
+
+        private final byte[] bytes;
+
+        EncodedString(String text) {
+            this.bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int utf8Length() {
+            return bytes.length;
+        }
+
+        @Override
+        public void writeUtf8(ByteSink sink) {
+            sink.write(bytes);
+        }
     }
 }

@@ -43,7 +43,6 @@ public final class FrameReader {
     private int nameEnd;
     private boolean nameEscaped;
 
-
     FrameReader(String text, JsonMapper mapper) {
         this.chars = text.toCharArray();
         this.mapper = mapper;

@@ -1,6 +1,5 @@
 package io.mpreg.core.transport.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
 
 import io.mpreg.core.transport.Utf8Text;
@@ -38,11 +37,6 @@ final class TextFrameEncoder {
     /** An encoder for a server's frames, unmasked. */
     static TextFrameEncoder unmasked() {
         return new TextFrameEncoder(false, () -> 0);
-    }
-
-    /** The message's UTF-8 bytes, the frame's payload: encoded now unless it is {@link Utf8Text} already. */
-    static Utf8Text payload(CharSequence text) {
-        return text instanceof Utf8Text bytes ? bytes : new EncodedString(text.toString());
     }
 
     /** The size of the whole frame carrying a payload of this many bytes. */
@@ -91,26 +85,6 @@ final class TextFrameEncoder {
         }
         for (; i < length; i++) {
             out.setByte(start + i, out.getByte(start + i) ^ (byte) (key >>> (24 - 8 * (i & 3))));
-        }
-    }
-
-    /** A String's text, encoded once. */
-    private static final class EncodedString extends Utf8Text {
-
-        private final byte[] bytes;
-
-        EncodedString(String text) {
-            this.bytes = text.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public int utf8Length() {
-            return bytes.length;
-        }
-
-        @Override
-        public void writeUtf8(ByteSink sink) {
-            sink.write(bytes);
         }
     }
 }

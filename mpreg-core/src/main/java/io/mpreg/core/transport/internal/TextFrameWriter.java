@@ -233,7 +233,7 @@ final class TextFrameWriter extends ChannelDuplexHandler {
         }
 
         void add(CharSequence text) {
-            Utf8Text payload = TextFrameEncoder.payload(text);
+            Utf8Text payload = Utf8Text.of(text);
             int size = encoder.frameSize(payload.utf8Length());
             ByteBuf current = buffer;
             if (current != null && current.writableBytes() < size) {

@@ -26,7 +26,7 @@ class TextFrameEncoderTest {
     private static ByteBuf encodeAll(TextFrameEncoder encoder, List<? extends CharSequence> texts) {
         ByteBuf out = Unpooled.buffer();
         for (CharSequence text : texts) {
-            Utf8Text payload = TextFrameEncoder.payload(text);
+            Utf8Text payload = Utf8Text.of(text);
             int before = out.writerIndex();
             encoder.write(payload, out);
             assertThat(out.writerIndex() - before).isEqualTo(encoder.frameSize(payload.utf8Length()));
@@ -102,7 +102,7 @@ class TextFrameEncoderTest {
         String text = ascii(40);
         ByteBuf out = Unpooled.buffer();
 
-        TextFrameEncoder.masking(() -> 0x5A5A5A5A).write(TextFrameEncoder.payload(text), out);
+        TextFrameEncoder.masking(() -> 0x5A5A5A5A).write(Utf8Text.of(text), out);
 
         byte[] wire = new byte[text.length()];
         out.getBytes(6, wire);
