@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import reactor.core.publisher.BaseSubscriber;
 
 /**
  * A node's own work per published message, without the network: decode the
@@ -50,6 +49,8 @@ public class PublishPathBenchmark {
 
     /** Publishes per simulated socket read: notifications leave once per read. */
     static final int READ = 16;
+    // Frames the connection's writer pulls from a source at a time.
+    private static final int PULL_AT_MOST = 64;
     // The load generator's frame: a 100-character payload, no timestamp (the node stamps it).
     static final String FRAME = "{\"role\":\"pubsub-publish\",\"u\":\"p1234567\",\"message\":{\"topic\":\"bench.fanout\","
             + "\"payload\":\"" + "x".repeat(100) + "\"}}";
@@ -67,10 +68,10 @@ public class PublishPathBenchmark {
         exchange = PubSubExchange.create(PubSubConfig.defaults(), Clock.systemUTC(), codec.mapper());
         for (int i = 0; i < subscribers; i++) {
             ConnectionInfo connection = new ConnectionInfo("sub-" + i, "bench");
-            exchange.outbound(connection).subscribe(new BaseSubscriber<WireMessage>() {
-                @Override
-                protected void hookOnNext(WireMessage notification) {
-                    send(codec.encodeFrame(notification));
+            // Pulled at the end of each read, as the connection's writer pulls them.
+            exchange.pushTo(connection, source -> () -> {
+                while (source.pull(this::send, PULL_AT_MOST)) {
+                    // until the source has handed out everything queued
                 }
             });
             exchange.subscribe(connection.id(), new SubscriptionRequest("s" + i,

@@ -12,6 +12,8 @@ import io.mpreg.core.error.MpregException;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.ConnectionOutlet;
+import io.mpreg.core.transport.FluxOutlet;
 import io.mpreg.core.wire.ErrorBody;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.RpcRequest;
@@ -45,11 +47,12 @@ import reactor.core.scheduler.Schedulers;
  * frame's {@code u} when it could be read, and the connection goes on serving.
  *
  * <p>Subsystems that push frames to a connection or keep per-connection state
- * join each connection's life through {@link #withLifecycle}: their pushed
- * frames are merged with the replies, and they hear when the connection ends.
+ * join each connection's life through {@link #withLifecycle}: they attach
+ * the sources of their pushed frames to the connection's outlet, whose writer
+ * pulls them beside the replies, and they hear when the connection ends.
  * The outgoing stream completes when the inbound one has ended and every
- * reply has left; it fails, ending the connection at once, when a pushed
- * stream fails.
+ * reply has left; it fails, ending the connection at once, when a lifecycle
+ * reports that the connection must end.
  *
  * <p>Immutable: {@link #withHandler}, {@link #withLifecycle} and
  * {@link #withMaxInFlight} return new dispatchers, so subsystems add their
@@ -120,15 +123,22 @@ public final class FrameDispatcher implements ConnectionHandler {
         return maxInFlight;
     }
 
+    /** Serves a connection; its pushed frames are pulled as the returned {@code Flux} is requested. */
     @Override
     public Flux<String> handle(ConnectionInfo connection, Flux<String> inbound) {
-        return frames(connection, inbound).map(CharSequence::toString);
+        FluxOutlet outlet = new FluxOutlet();
+        return alongside(frames(connection, inbound, outlet), outlet.frames()).map(CharSequence::toString);
     }
 
-    /** Serves a connection; notifications fanned out to many connections go as {@link io.mpreg.core.transport.Utf8Text}. */
+    /**
+     * Serves a connection; notifications fanned out to many connections go as
+     * {@link io.mpreg.core.transport.Utf8Text}, and the frames the lifecycles
+     * push are pulled through {@code outlet}.
+     */
     @Override
-    public Flux<CharSequence> frames(ConnectionInfo connection, Flux<String> inbound) {
+    public Flux<CharSequence> frames(ConnectionInfo connection, Flux<String> inbound, ConnectionOutlet outlet) {
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(outlet, "outlet");
         return Flux.defer(() -> {
             Served served = new Served(connection);
             Flux<CharSequence> answeredWhereRead = inbound
@@ -138,7 +148,7 @@ public final class FrameDispatcher implements ConnectionHandler {
                     .publishOn(DISPATCH_SCHEDULER)
                     .flatMap(handOver -> answer(handOver.message(), handOver.handler(), served), Integer.MAX_VALUE);
             Flux<CharSequence> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
-            return lifecycles.isEmpty() ? replies : withPushed(connection, replies);
+            return lifecycles.isEmpty() ? replies : withLifecycles(connection, outlet, replies);
         });
     }
 
@@ -161,16 +171,21 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private Flux<CharSequence> withPushed(ConnectionInfo connection, Flux<CharSequence> replies) {
-        Sinks.Empty<Void> repliesDone = Sinks.empty();
-        List<Flux<WireMessage>> pushed = new ArrayList<>(lifecycles.size());
+    private Flux<CharSequence> withLifecycles(ConnectionInfo connection, ConnectionOutlet outlet,
+                                              Flux<CharSequence> replies) {
+        List<Mono<Void>> failures = new ArrayList<>(lifecycles.size());
         for (ConnectionLifecycle lifecycle : lifecycles) {
-            pushed.add(lifecycle.pushed(connection));
+            failures.add(lifecycle.opened(connection, outlet));
         }
-        Flux<WireMessage> allPushed = pushed.size() == 1 ? pushed.get(0) : Flux.merge(pushed);
-        Flux<CharSequence> pushedFrames = allPushed.map(this::encode).takeUntilOther(repliesDone.asMono());
-        return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), pushedFrames)
+        return alongside(replies, Flux.merge(failures).thenMany(Flux.<CharSequence>empty()))
                 .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
+    }
+
+    // The replies merged with frames from elsewhere, which are cut off once the replies end.
+    private static Flux<CharSequence> alongside(Flux<CharSequence> replies, Flux<CharSequence> others) {
+        Sinks.Empty<Void> repliesDone = Sinks.empty();
+        return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()),
+                others.takeUntilOther(repliesDone.asMono()));
     }
 
     private static void closed(ConnectionLifecycle lifecycle, ConnectionInfo connection) {

@@ -6,15 +6,17 @@ import io.mpreg.core.pubsub.PubSubSubscribe;
 import io.mpreg.core.pubsub.PubSubUnsubscribe;
 import io.mpreg.core.pubsub.PubSubWire;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireMessage;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Serves the pub/sub roles of a connection with the node's exchange: every
  * subscribe, unsubscribe and publish is answered with a {@code pubsub-ack}
- * (a failed one for a frame the codec rejects), the connection's
- * notifications are pushed with its replies, and its subscriptions end when
+ * (a failed one for a frame the codec rejects), the connection's writer
+ * pulls its notifications from its outbox, and its subscriptions end when
  * it closes.
  *
  * <p>Served where each frame is read: the exchange's work is bounded,
@@ -56,8 +58,8 @@ final class PubSubRoles implements RoleHandler, ConnectionLifecycle {
     }
 
     @Override
-    public Flux<WireMessage> pushed(ConnectionInfo connection) {
-        return exchange.outbound(connection);
+    public Mono<Void> opened(ConnectionInfo connection, ConnectionOutlet outlet) {
+        return exchange.pushTo(connection, outlet);
     }
 
     @Override

@@ -25,10 +25,12 @@ import io.mpreg.core.pubsub.internal.Outbox;
 import io.mpreg.core.pubsub.internal.TopicIndex;
 import io.mpreg.core.pubsub.internal.UlidSource;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -133,6 +135,20 @@ public final class PubSubExchange {
      */
     public Flux<WireMessage> outbound(ConnectionInfo connection) {
         return connection(connection.id()).outbox.notifications();
+    }
+
+    /**
+     * Has a connection's writer pull the connection's notifications as frames
+     * from their bounded queue, as it has room for them: the form of
+     * {@link #outbound} for a transport's {@link ConnectionOutlet}. Once per
+     * connection, instead of {@code outbound}.
+     *
+     * @return completes on {@link #connectionClosed}; fails with {@code OVERLOADED}
+     *         if the DISCONNECT policy ends the connection
+     */
+    public Mono<Void> pushTo(ConnectionInfo connection, ConnectionOutlet outlet) {
+        Objects.requireNonNull(outlet, "outlet");
+        return connection(connection.id()).outbox.pushTo(outlet);
     }
 
     /**

@@ -23,9 +23,12 @@ public interface ConnectionHandler {
     /**
      * Serves a connection like {@link #handle}, but may send some frames as
      * {@link Utf8Text}, which a transport writing bytes itself need not
-     * decode. The core's server calls this; by default it is {@link #handle}.
+     * decode, and may push frames through {@code outlet}, which the
+     * transport's writer pulls from their source as the socket takes them.
+     * The core's server calls this; by default it is {@link #handle}.
      */
-    default Flux<? extends CharSequence> frames(ConnectionInfo connection, Flux<String> inbound) {
+    default Flux<? extends CharSequence> frames(ConnectionInfo connection, Flux<String> inbound,
+                                                ConnectionOutlet outlet) {
         return handle(connection, inbound);
     }
 }

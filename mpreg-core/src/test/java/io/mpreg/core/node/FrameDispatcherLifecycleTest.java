@@ -2,31 +2,34 @@ package io.mpreg.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.function.BuiltinFunctions;
 import io.mpreg.core.function.FunctionRegistry;
 import io.mpreg.core.function.LocalCommandRunner;
-import io.mpreg.core.pubsub.PubSubAck;
-import io.mpreg.core.pubsub.PubSubMessage;
-import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.pubsub.PubSubPublish;
 import io.mpreg.core.pubsub.PubSubWire;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.ConnectionInfo;
-import io.mpreg.core.transport.Utf8Text;
+import io.mpreg.core.transport.ConnectionOutlet;
+import io.mpreg.core.transport.FrameSource;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,14 +54,21 @@ class FrameDispatcherLifecycleTest {
     }
 
     @Test
-    void pushedFramesAreMergedWithRepliesAndTheEndIsHeardOnce() {
-        Sinks.Many<WireMessage> pushes = Sinks.many().unicast().onBackpressureBuffer();
+    void pushedFramesArePulledBesideTheRepliesAndTheEndIsHeardOnce() {
+        Queue<CharSequence> pushes = new ConcurrentLinkedQueue<>();
+        AtomicReference<Runnable> wake = new AtomicReference<>();
         Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
-        FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(pushes.asFlux()));
+        FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(outlet -> {
+            wake.set(outlet.attach(draining(pushes)));
+            return Mono.never();
+        }));
 
         StepVerifier.create(dispatcher.handle(CONNECTION, inbound.asFlux()))
-                .then(() -> pushes.tryEmitNext(PubSubAck.ok("pushed-1")))
-                .assertNext(frame -> assertThat(frame).contains("\"u\":\"pushed-1\""))
+                .then(() -> {
+                    pushes.add("{\"pushed\":1}");
+                    wake.get().run();
+                })
+                .expectNext("{\"pushed\":1}")
                 .then(() -> inbound.tryEmitNext(ECHO))
                 .assertNext(frame -> assertThat(frame).contains("rpc-response"))
                 .then(inbound::tryEmitComplete)
@@ -69,28 +79,27 @@ class FrameDispatcherLifecycleTest {
     }
 
     @Test
-    void aFannedOutNotificationLeavesAsSharedBytesThroughFramesAndAsTextThroughHandle() {
-        PubSubMessage message = PubSubMessage.of("sensors.t", mapper.getNodeFactory().numberNode(21), "m-1", "p", 1.5);
-        byte[] shared = message.toJson(mapper).getBytes(StandardCharsets.UTF_8);
-        PubSubNotification notification = new PubSubNotification("n-1", "s-1", message, shared);
-        String expected = "{\"role\":\"pubsub-notification\",\"u\":\"n-1\",\"subscription_id\":\"s-1\",\"message\":"
-                + message.toJson(mapper) + "}";
+    void theTransportsOutletIsHandedToEveryLifecycle() {
+        ConnectionOutlet transportOutlet = source -> () -> { };
+        List<ConnectionOutlet> seen = new CopyOnWriteArrayList<>();
+        FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(outlet -> {
+            seen.add(outlet);
+            return Mono.never();
+        })).withLifecycle(lifecycle(outlet -> {
+            seen.add(outlet);
+            return Mono.empty();
+        }));
 
-        CharSequence sent = plain.withLifecycle(lifecycle(Flux.<WireMessage>just(notification)))
-                .frames(CONNECTION, Flux.never()).blockFirst(WAIT);
-        String handled = plain.withLifecycle(lifecycle(Flux.<WireMessage>just(notification)))
-                .handle(CONNECTION, Flux.never()).blockFirst(WAIT);
+        StepVerifier.create(dispatcher.frames(CONNECTION, Flux.empty(), transportOutlet)).expectComplete().verify(WAIT);
 
-        assertThat(sent).isInstanceOf(Utf8Text.class);
-        assertThat(((Utf8Text) sent).utf8Length()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
-        assertThat(sent.toString()).isEqualTo(expected);
-        assertThat(handled).isEqualTo(expected);
+        assertThat(seen).containsExactly(transportOutlet, transportOutlet);
+        assertThat(closed).containsExactly("c1", "c1");
     }
 
     @Test
-    void aFailingPushedStreamFailsTheConnectionsFrames() {
+    void aLifecycleEndingTheConnectionFailsItsFrames() {
         FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(
-                Flux.error(MpregException.of(ErrorKind.OVERLOADED, "subscriber fell behind"))));
+                outlet -> Mono.error(MpregException.of(ErrorKind.OVERLOADED, "subscriber fell behind"))));
 
         StepVerifier.create(dispatcher.handle(CONNECTION, Flux.never()))
                 .expectErrorSatisfies(error -> assertThat(((MpregException) error).kind()).isEqualTo(ErrorKind.OVERLOADED))
@@ -101,11 +110,10 @@ class FrameDispatcherLifecycleTest {
 
     @Test
     void theEndIsHeardWhenTheTransportCancels() {
-        FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(Flux.never()));
+        FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(outlet -> Mono.never()));
 
-        StepVerifier.create(dispatcher.handle(CONNECTION, Flux.never()))
-                .thenCancel()
-                .verify(WAIT);
+        Disposable serving = dispatcher.handle(CONNECTION, Flux.never()).subscribe();
+        serving.dispose();
 
         assertThat(closed).containsExactly("c1");
     }
@@ -132,17 +140,27 @@ class FrameDispatcherLifecycleTest {
                 + "\"error_code\": 1005}"));
     }
 
-    private ConnectionLifecycle lifecycle(Flux<WireMessage> pushed) {
+    private ConnectionLifecycle lifecycle(Function<ConnectionOutlet, Mono<Void>> onOpen) {
         return new ConnectionLifecycle() {
             @Override
-            public Flux<WireMessage> pushed(ConnectionInfo connection) {
-                return pushed;
+            public Mono<Void> opened(ConnectionInfo connection, ConnectionOutlet outlet) {
+                return onOpen.apply(outlet);
             }
 
             @Override
             public void closed(ConnectionInfo connection) {
                 closed.add(connection.id());
             }
+        };
+    }
+
+    private static FrameSource draining(Queue<CharSequence> frames) {
+        return (sink, max) -> {
+            int handed = 0;
+            for (CharSequence frame; handed < max && (frame = frames.poll()) != null; handed++) {
+                sink.accept(frame);
+            }
+            return !frames.isEmpty();
         };
     }
 }

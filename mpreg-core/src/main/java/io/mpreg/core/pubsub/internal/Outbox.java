@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -12,6 +13,7 @@ import io.mpreg.core.error.MpregException;
 import io.mpreg.core.pubsub.PubSubMessage;
 import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.pubsub.SlowSubscriberPolicy;
+import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.transport.ReadBatch;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
@@ -19,16 +21,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The bounded queue of notifications waiting for one connection, drained
- * only as fast as the connection requests them.
+ * only as fast as the connection takes them: either as a {@code Flux}, as it
+ * is requested, or {@linkplain #pushTo pulled as frames} by the connection's
+ * writer.
  *
  * <p>{@link #offer} never blocks and never waits for the subscriber: when the
  * queue is full, the {@link SlowSubscriberPolicy} decides at once. Each
  * episode of falling behind is logged once when it starts and once when the
- * queue has drained. Notifications are emitted by one thread at a time (the
- * usual work-in-progress counter), so order is that of {@link #offer}. An
+ * queue has drained. Notifications are handed out by one thread at a time
+ * (the usual work-in-progress counter, or the writer's own drain), so order
+ * is that of {@link #offer}. An
  * offer made while a network event loop serves a read emits at the end of
  * that read ({@link ReadBatch}), so a read of many publishes hands this
  * connection its notifications together.
@@ -51,10 +58,12 @@ public final class Outbox {
     private final AtomicInteger drainers = new AtomicInteger();
     private final AtomicBoolean attached = new AtomicBoolean();
     private final Flux<WireMessage> flux;
-    private final Runnable drainTask = this::drain;
+    private final Sinks.Empty<Void> pulledEnd = Sinks.empty();
     // Used by the one thread draining at a time.
     private final Delivery[] batch = new Delivery[64];
     private volatile @Nullable FluxSink<WireMessage> sink;
+    // What an offer runs at the end of the read batch: the drain of the Flux, or the writer's wake-up.
+    private volatile Runnable wake = this::drain;
     private @Nullable Throwable failure;
     private boolean terminated;
     private boolean behind;
@@ -125,15 +134,40 @@ public final class Outbox {
             counters.disconnects.increment();
             onDisconnect.run();
         }
-        ReadBatch.atEnd(drainTask);
+        ReadBatch.atEnd(wake);
     }
 
-    /** Ends the stream once what is queued has been requested; later offers are ignored. */
+    /**
+     * Has the connection's writer pull the notifications as frames, as it has
+     * room for them, instead of taking them as {@link #notifications()}; once
+     * per connection, instead of that stream.
+     *
+     * @return completes when the queue is closed; fails with {@code OVERLOADED}
+     *         when the DISCONNECT policy ends the connection
+     */
+    public Mono<Void> pushTo(ConnectionOutlet outlet) {
+        if (!attached.compareAndSet(false, true)) {
+            return Mono.error(new IllegalStateException("connection " + connectionId + " already takes its notifications"));
+        }
+        Runnable writerWake = outlet.attach(this::pull);
+        wake = writerWake;
+        writerWake.run();
+        return pulledEnd.asMono();
+    }
+
+    /** Ends the notifications once what is queued has been taken; later offers are ignored. */
     public void close() {
+        Throwable error;
         synchronized (this) {
             terminated = true;
+            error = failure;
         }
         drain();
+        if (error != null) {
+            pulledEnd.tryEmitError(error);
+        } else {
+            pulledEnd.tryEmitEmpty();
+        }
     }
 
     /** Notifications waiting to be requested. */
@@ -143,7 +177,7 @@ public final class Outbox {
 
     private void attach(FluxSink<WireMessage> newSink) {
         if (!attached.compareAndSet(false, true)) {
-            newSink.error(new IllegalStateException("connection " + connectionId + " already has a notification stream"));
+            newSink.error(new IllegalStateException("connection " + connectionId + " already takes its notifications"));
             return;
         }
         newSink.onRequest(n -> drain());
@@ -169,17 +203,11 @@ public final class Outbox {
     // and emits it outside the lock.
     private void emitRequested(FluxSink<WireMessage> current) {
         while (!current.isCancelled()) {
-            int taken = 0;
+            int taken;
             boolean finished;
             synchronized (this) {
-                long requested = current.requestedFromDownstream();
-                while (taken < batch.length && taken < requested && !queue.isEmpty()) {
-                    batch[taken++] = queue.pollFirst();
-                }
+                taken = take(current.requestedFromDownstream());
                 finished = queue.isEmpty() && terminated;
-                if (queue.isEmpty()) {
-                    endEpisode();
-                }
             }
             if (taken == 0) {
                 if (finished) {
@@ -187,18 +215,47 @@ public final class Outbox {
                 }
                 return;
             }
-            int delivered = 0;
-            long now = clock.getAsLong();
-            for (int i = 0; i < taken; i++) {
-                Delivery next = batch[i];
-                batch[i] = null;
-                if (next.subscription.isActive()) {
-                    current.next(new PubSubNotification(ids.apply(now), next.subscription.id(), next.message, next.messageUtf8));
-                    delivered++;
-                }
-            }
-            counters.delivered.add(delivered);
+            handOut(taken, current::next);
         }
+    }
+
+    // The writer's pull, on its event loop: the frames of up to max notifications.
+    private boolean pull(Consumer<? super CharSequence> frames, int max) {
+        int taken;
+        boolean more;
+        synchronized (this) {
+            taken = take(max);
+            more = !queue.isEmpty();
+        }
+        handOut(taken, notification -> frames.accept(Objects.requireNonNull(notification.encodedText())));
+        return more;
+    }
+
+    // Under the monitor: moves up to `limit` deliveries (and at most a batch) into the batch.
+    private int take(long limit) {
+        int taken = 0;
+        while (taken < batch.length && taken < limit && !queue.isEmpty()) {
+            batch[taken++] = queue.pollFirst();
+        }
+        if (queue.isEmpty()) {
+            endEpisode();
+        }
+        return taken;
+    }
+
+    // Outside the monitor: the batch's notifications of subscriptions still active, timed by one clock read.
+    private void handOut(int taken, Consumer<PubSubNotification> to) {
+        int delivered = 0;
+        long now = clock.getAsLong();
+        for (int i = 0; i < taken; i++) {
+            Delivery next = batch[i];
+            batch[i] = null;
+            if (next.subscription.isActive()) {
+                to.accept(new PubSubNotification(ids.apply(now), next.subscription.id(), next.message, next.messageUtf8));
+                delivered++;
+            }
+        }
+        counters.delivered.add(delivered);
     }
 
     private void terminate(FluxSink<WireMessage> current) {

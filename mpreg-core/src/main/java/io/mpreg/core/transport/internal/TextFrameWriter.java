@@ -1,11 +1,15 @@
 package io.mpreg.core.transport.internal;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import io.mpreg.core.transport.FrameSource;
 import io.mpreg.core.transport.Utf8Text;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
@@ -29,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * While the channel is not writable (the peer reads slowly) the texts stay
  * queued and the drain resumes when it becomes writable again.
  *
+ * <p>Besides the texts sent to it, a drain pulls frames from the
+ * {@linkplain #attach attached sources} once the queue is empty, as long as
+ * the channel stays writable: their frames wait in their source, not here.
+ *
  * <p>Once a close frame has been written (by whichever side) or the channel
  * is gone, sends are refused and queued texts dropped: nothing may follow a
  * close frame. Sits in the pipeline just before Reactor Netty's bridge, so
@@ -43,12 +51,18 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     static final int BATCH_BYTES = 64 * 1024;
     /** One drain writes at most this much before it lets the event loop serve its other channels. */
     private static final int DRAIN_BYTES = 4 * BATCH_BYTES;
+    /** Frames pulled from a source at a time, between checks of the drain's budget. */
+    static final int PULL_AT_MOST = 64;
 
     private final TextFrameEncoder encoder;
     private final TransportCounters counters;
     private final Queue<CharSequence> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
+    private final List<FrameSource> sources = new CopyOnWriteArrayList<>();
+    private final Runnable wake = this::wake;
+    // Raised by a source's wake-up before it schedules a drain; lowered by the drain before it pulls.
+    private volatile boolean sourcesReady;
     private volatile boolean accepting = true;
     private volatile @Nullable ChannelHandlerContext context;
     private volatile IntConsumer written = frames -> { };
@@ -72,6 +86,30 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             return false;
         }
         queue.offer(text);
+        return schedule(ctx);
+    }
+
+    /**
+     * Has every drain pull from {@code source} once the queued texts are
+     * written, until the channel is gone; callable from any thread.
+     *
+     * @return the source's wake-up: schedules a drain that pulls from it
+     */
+    Runnable attach(FrameSource source) {
+        sources.add(Objects.requireNonNull(source, "source"));
+        return wake;
+    }
+
+    private void wake() {
+        sourcesReady = true;
+        ChannelHandlerContext ctx = context;
+        if (accepting && ctx != null) {
+            schedule(ctx);
+        }
+    }
+
+    // False once the event loop refuses work: the channel is gone.
+    private boolean schedule(ChannelHandlerContext ctx) {
         // Read before the compare-and-set: while a drain is due, senders leave its cache line shared.
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
             try {
@@ -122,6 +160,9 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         context = ctx;
+        if (sourcesReady || !queue.isEmpty()) {
+            schedule(ctx);
+        }
     }
 
     @Override
@@ -155,6 +196,7 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     private void stop() {
         accepting = false;
         queue.clear();
+        sources.clear();
         runWhenEmpty();
     }
 
@@ -188,9 +230,12 @@ final class TextFrameWriter extends ChannelDuplexHandler {
 
     private void drainInto(Batch batch) {
         ChannelHandlerContext ctx = batch.ctx;
+        // Only sent texts are reported as written: what their sender may send more of.
+        int sentWritten = 0;
         while (accepting) {
             if (batch.writtenBytes >= DRAIN_BYTES || !ctx.channel().isWritable()) {
-                written.accept(batch.flush());
+                batch.flush();
+                reportWritten(sentWritten);
                 if (!ctx.channel().isWritable()) {
                     awaitingWritability = true;
                 } else {
@@ -199,40 +244,66 @@ final class TextFrameWriter extends ChannelDuplexHandler {
                 return;
             }
             CharSequence text = queue.poll();
-            if (text == null) {
-                scheduled.set(false);
-                if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
-                    break;
+            if (text != null) {
+                batch.accept(text);
+                sentWritten++;
+                continue;
+            }
+            if (sourcesReady) {
+                sourcesReady = false;
+                if (pullSources(batch)) {
+                    sourcesReady = true;
                 }
                 continue;
             }
-            batch.add(text);
+            scheduled.set(false);
+            if ((queue.isEmpty() && !sourcesReady) || !scheduled.compareAndSet(false, true)) {
+                break;
+            }
         }
         if (!accepting) {
             queue.clear();
             batch.discardUnwritten();
         }
-        int frames = batch.flush();
+        batch.flush();
         runWhenEmpty();
+        reportWritten(sentWritten);
+    }
+
+    // Whether any source stopped at its limit and may have more at once.
+    private boolean pullSources(Batch batch) {
+        boolean more = false;
+        batch.pulling = true;
+        for (FrameSource source : sources) {
+            more |= source.pull(batch, PULL_AT_MOST);
+        }
+        batch.pulling = false;
+        return more;
+    }
+
+    private void reportWritten(int frames) {
         if (frames > 0) {
             written.accept(frames);
         }
     }
 
     /** The frames of one drain: packed into buffers, written buffer by buffer, flushed at the end. */
-    private final class Batch {
+    private final class Batch implements Consumer<CharSequence> {
 
         private final ChannelHandlerContext ctx;
         private @Nullable ByteBuf buffer;
         private int bufferedFrames;
         private int writtenFrames;
         private int writtenBytes;
+        // While pulling, a source's next frames are likely to follow: buffers are sized for them too.
+        private boolean pulling;
 
         Batch(ChannelHandlerContext ctx) {
             this.ctx = ctx;
         }
 
-        void add(CharSequence text) {
+        @Override
+        public void accept(CharSequence text) {
             Utf8Text payload = Utf8Text.of(text);
             int size = encoder.frameSize(payload.utf8Length());
             ByteBuf current = buffer;
@@ -241,7 +312,8 @@ final class TextFrameWriter extends ChannelDuplexHandler {
                 current = null;
             }
             if (current == null) {
-                current = ctx.alloc().directBuffer(Math.max(size, Math.min(BATCH_BYTES, size * (1 + queue.size()))));
+                int expected = pulling ? PULL_AT_MOST : queue.size();
+                current = ctx.alloc().directBuffer(Math.max(size, Math.min(BATCH_BYTES, size * (1 + expected))));
                 buffer = current;
             }
             encoder.write(payload, current);
@@ -257,8 +329,8 @@ final class TextFrameWriter extends ChannelDuplexHandler {
             }
         }
 
-        /** Writes what is buffered and flushes; how many frames were flushed. */
-        int flush() {
+        /** Writes what is buffered and flushes. */
+        void flush() {
             writeBuffer();
             int frames = writtenFrames;
             if (frames > 0) {
@@ -266,7 +338,6 @@ final class TextFrameWriter extends ChannelDuplexHandler {
                 writtenFrames = 0;
                 ctx.flush();
             }
-            return frames;
         }
 
         private void writeBuffer() {

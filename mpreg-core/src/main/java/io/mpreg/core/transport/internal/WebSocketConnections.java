@@ -7,10 +7,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
+import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.transport.TransportStats;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
@@ -61,7 +63,8 @@ public final class WebSocketConnections {
         log.debug("Connection {} opened from {}", id, info.remoteAddress());
         InboundMessages inbound = new InboundMessages();
         Mono<Void> reading = session.receiveTexts(inbound);
-        Flux<? extends CharSequence> replies = Flux.defer(() -> handler.frames(info, inbound))
+        Function<ConnectionOutlet, Flux<? extends CharSequence>> replies = outlet -> Flux.defer(
+                () -> handler.frames(info, inbound, outlet))
                 .onErrorResume(error -> {
                     if (error instanceof MpregException expected) {
                         log.info("Closing connection {}: {}", id, expected.getMessage());

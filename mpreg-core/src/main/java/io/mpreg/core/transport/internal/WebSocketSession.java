@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.transport.ConnectionOutlet;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
@@ -161,17 +163,19 @@ final class WebSocketSession {
     }
 
     /**
-     * Sends the given texts as (unmasked, server side) text frames until they
-     * complete and have all been flushed, with a ping every ping interval and
-     * a watch for the idle timeout (closing with 1001). Texts go through a
-     * {@link TextFrameWriter}, packed into few buffers and flushed once per
-     * batch, and are requested only as frames leave ({@link TextFeed}).
+     * Sends the texts made for the connection's outlet as (unmasked, server
+     * side) text frames until they complete and have all been flushed, with a
+     * ping every ping interval and a watch for the idle timeout (closing with
+     * 1001). Texts go through a {@link TextFrameWriter}, packed into few
+     * buffers and flushed once per batch, and are requested only as frames
+     * leave ({@link TextFeed}); the writer pulls the frames of the sources
+     * attached to the outlet itself.
      */
-    Mono<Void> sendTexts(Flux<? extends CharSequence> texts) {
+    Mono<Void> sendTexts(Function<ConnectionOutlet, Flux<? extends CharSequence>> texts) {
         TextFrameWriter writer = installWriter(SERVER_FRAMES);
         return Mono.defer(() -> {
             TextFeed feed = new TextFeed(writer);
-            texts.subscribe(feed);
+            texts.apply(writer::attach).subscribe(feed);
             Mono<Void> written = feed.done().asMono();
             // Ends with the channel too: nothing else stops the texts' source when the peer goes away.
             return Mono.when(written, keepAlive(written))

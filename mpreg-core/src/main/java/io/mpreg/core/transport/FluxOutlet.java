@@ -1,0 +1,86 @@
+package io.mpreg.core.transport;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * A {@link ConnectionOutlet} for a transport that takes frames as a
+ * {@code Flux}, such as a {@link ConnectionHandler#handle} caller: the frames
+ * of its sources are pulled only as that {@code Flux} is requested, in the
+ * order each source gives them.
+ */
+public final class FluxOutlet implements ConnectionOutlet {
+
+    private static final int PULL_AT_MOST = 64;
+
+    private final List<FrameSource> sources = new CopyOnWriteArrayList<>();
+    private final AtomicInteger drainers = new AtomicInteger();
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final Runnable wake = this::drain;
+    private final Flux<CharSequence> frames;
+    private volatile @Nullable FluxSink<CharSequence> sink;
+
+    public FluxOutlet() {
+        // Never more is emitted than requested, so the sink needs no buffer of its own.
+        frames = Flux.create(this::subscribed, FluxSink.OverflowStrategy.ERROR);
+    }
+
+    /** The frames of every attached source; one subscriber only. It never completes: cancel it when done. */
+    public Flux<CharSequence> frames() {
+        return frames;
+    }
+
+    @Override
+    public Runnable attach(FrameSource source) {
+        sources.add(Objects.requireNonNull(source, "source"));
+        return wake;
+    }
+
+    private void subscribed(FluxSink<CharSequence> newSink) {
+        if (!subscribed.compareAndSet(false, true)) {
+            newSink.error(new IllegalStateException("an outlet's frames allow only one subscriber"));
+            return;
+        }
+        newSink.onRequest(n -> drain());
+        newSink.onDispose(sources::clear);
+        sink = newSink;
+        drain();
+    }
+
+    // Whoever raises the count from 0 pulls for everyone who woke it meanwhile, so sources are
+    // never pulled concurrently and a wake-up during a pull is never lost.
+    private void drain() {
+        if (drainers.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            FluxSink<CharSequence> current = sink;
+            if (current != null) {
+                pullRequested(current);
+            }
+            missed = drainers.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void pullRequested(FluxSink<CharSequence> current) {
+        boolean more = true;
+        while (more && !current.isCancelled()) {
+            more = false;
+            for (FrameSource source : sources) {
+                int max = (int) Math.min(PULL_AT_MOST, current.requestedFromDownstream());
+                if (max == 0) {
+                    return;
+                }
+                more |= source.pull(current::next, max);
+            }
+        }
+    }
+}
