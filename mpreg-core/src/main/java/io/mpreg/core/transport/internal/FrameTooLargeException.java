@@ -4,6 +4,11 @@ package io.mpreg.core.transport.internal;
 final class FrameTooLargeException extends RuntimeException {
 
     FrameTooLargeException(long size, int limit) {
-        super("frame of at least " + size + " bytes exceeds the limit of " + limit + " bytes", null, false, false);
+        super(describe(size, limit), null, false, false);
+    }
+
+    /** Why a message of {@code size} bytes is refused. */
+    static String describe(long size, int limit) {
+        return "frame of at least " + size + " bytes exceeds the limit of " + limit + " bytes";
     }
 }

@@ -84,7 +84,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
         WebSocketSession opened = new WebSocketSession(in, out, settings, counters, url);
         writer = opened.clientWriter(maskKeys);
         Sinks.Empty<Void> readingDone = Sinks.empty();
-        Mono<Void> reading = opened.receiveTexts(inbound).doFinally(signal -> readingDone.tryEmitEmpty());
+        Mono<Void> reading = opened.receiveTexts(inbound, false).doFinally(signal -> readingDone.tryEmitEmpty());
         session = opened;
         counters.connectionOpened();
         log.debug("Connected to {}", url);

@@ -62,7 +62,7 @@ public final class WebSocketConnections {
         counters.connectionOpened();
         log.debug("Connection {} opened from {}", id, info.remoteAddress());
         InboundMessages inbound = new InboundMessages();
-        Mono<Void> reading = session.receiveTexts(inbound);
+        Mono<Void> reading = session.receiveTexts(inbound, true);
         Function<ConnectionOutlet, Flux<? extends CharSequence>> replies = outlet -> Flux.defer(
                 () -> handler.frames(info, inbound, outlet))
                 .onErrorResume(error -> {

@@ -67,10 +67,6 @@ final class WebSocketSession {
         this.connection = Objects.requireNonNull(connectionRef.get(), "connection");
         ChannelPipeline pipeline = connection.channel().pipeline();
         pipeline.addFirst(LingeringCloseHandler.NAME, new LingeringCloseHandler(LingeringCloseHandler.DEFAULT_LINGER));
-        ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
-        if (decoder != null) {
-            pipeline.addAfter(decoder.name(), OversizeFrameCounter.NAME, new OversizeFrameCounter(counters, peer));
-        }
     }
 
     /** The underlying connection, to wait for or force its end. */
@@ -84,22 +80,32 @@ final class WebSocketSession {
     }
 
     /**
-     * Reads the connection's complete text messages into {@code messages}: right
-     * where their frames are decoded, those of one socket read together
-     * ({@link TextFrameReader}), and completes it once the connection's inbound
+     * Reads the connection's complete text messages into {@code messages}: our
+     * own {@link WebSocketMessageDecoder} takes the place of Netty's frame
+     * decoder and hands over each message where it is decoded, those of one
+     * socket read together, and completes it once the connection's inbound
      * ends: when the peer closes, or after an oversize message, which closes
      * the connection with 1009. Any frame, pongs included, counts as activity
      * for the idle timeout. The returned {@code Mono} runs the reading (control
      * frames and the connection's end go through Reactor Netty) and completes
-     * with the inbound; subscribe it on the event loop serving the connection.
+     * with the inbound; subscribe it on the event loop serving the connection,
+     * before the peer can have sent a frame (a server's handler runs before
+     * its client may send; our server never speaks first).
      * While too many messages wait for their consumer, reading stops
      * ({@link InboundMessages}) and the idle timeout does not run.
+     *
+     * @param peerMasks whether the peer masks its frames, as a client must
      */
-    Mono<Void> receiveTexts(InboundMessages messages) {
+    Mono<Void> receiveTexts(InboundMessages messages, boolean peerMasks) {
         messages.readGate(this::reading);
-        connection.channel().pipeline()
-                .addBefore(NettyPipeline.ReactiveBridge, TextFrameReader.NAME, new TextFrameReader(this::readFrame, messages));
-        // Messages read before the reader above was in place come this way; later ones never do.
+        ChannelPipeline pipeline = connection.channel().pipeline();
+        ChannelHandlerContext nettyDecoder = pipeline.context(WebSocketFrameDecoder.class);
+        if (nettyDecoder == null) {
+            throw new IllegalStateException("connection " + peer + " has no WebSocket frame decoder to take over from");
+        }
+        pipeline.replace(nettyDecoder.name(), WebSocketMessageDecoder.NAME,
+                new WebSocketMessageDecoder(peerMasks, settings.maxFrameSize(), new Received(messages)));
+        // Data frames Netty decoded before the decoder above took over come this way; later ones never do.
         return in.receiveFrames()
                 .doOnNext(frame -> {
                     String text = readFrame(frame);
@@ -115,6 +121,39 @@ final class WebSocketSession {
                 })
                 .doFinally(signal -> messages.complete())
                 .then();
+    }
+
+    /** What the decoder reads, on the event loop. */
+    private final class Received implements WebSocketMessageDecoder.Messages {
+
+        private final InboundMessages messages;
+
+        Received(InboundMessages messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public void activity() {
+            lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void message(String text) {
+            if (!oversizeClosed) {
+                counters.frameIn();
+                messages.add(text);
+            }
+        }
+
+        @Override
+        public void tooLarge(long size, int limit) {
+            closeOversize(FrameTooLargeException.describe(size, limit));
+        }
+
+        @Override
+        public void readComplete() {
+            messages.deliver();
+        }
     }
 
     /**
@@ -150,16 +189,24 @@ final class WebSocketSession {
         try {
             text = aggregator.accept(frame);
         } catch (FrameTooLargeException tooLarge) {
-            oversizeClosed = true;
-            counters.oversizeClose();
-            log.info("Closing connection {} with 1009: {}", peer, tooLarge.getMessage());
-            closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), tooLarge.getMessage());
+            closeOversize(tooLarge.getMessage());
             return null;
         }
         if (text != null) {
             counters.frameIn();
         }
         return text;
+    }
+
+    // Later messages are ignored: the connection is closing.
+    private void closeOversize(String reason) {
+        if (oversizeClosed) {
+            return;
+        }
+        oversizeClosed = true;
+        counters.oversizeClose();
+        log.info("Closing connection {} with 1009: {}", peer, reason);
+        closeQuietly(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), reason);
     }
 
     /**
