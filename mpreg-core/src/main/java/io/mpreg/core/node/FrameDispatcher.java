@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
@@ -29,6 +31,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 /**
  * Serves a connection: decodes each inbound frame, hands it to the handler of
@@ -123,32 +126,39 @@ public final class FrameDispatcher implements ConnectionHandler {
         return maxInFlight;
     }
 
-    /** Serves a connection; its pushed frames are pulled as the returned {@code Flux} is requested. */
+    /**
+     * Serves a connection; the replies and the pushed frames are pulled as
+     * the returned {@code Flux} is requested.
+     */
     @Override
     public Flux<String> handle(ConnectionInfo connection, Flux<String> inbound) {
         FluxOutlet outlet = new FluxOutlet();
-        return alongside(frames(connection, inbound, outlet), outlet.frames()).map(CharSequence::toString);
+        return Flux.merge(frames(connection, inbound, outlet).doFinally(signal -> outlet.complete()), outlet.frames())
+                .map(CharSequence::toString);
     }
 
     /**
-     * Serves a connection; notifications fanned out to many connections go as
-     * {@link io.mpreg.core.transport.Utf8Text}, and the frames the lifecycles
-     * push are pulled through {@code outlet}.
+     * Serves a connection. Its replies, in the order they are made, and the
+     * frames the lifecycles push are pulled through {@code outlet}, replies
+     * first; the returned {@code Flux} emits nothing and completes once every
+     * reply is made. Notifications fanned out to many connections go as
+     * {@link io.mpreg.core.transport.Utf8Text}.
      */
     @Override
     public Flux<CharSequence> frames(ConnectionInfo connection, Flux<String> inbound, ConnectionOutlet outlet) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(outlet, "outlet");
         return Flux.defer(() -> {
-            Served served = new Served(connection);
-            Flux<CharSequence> answeredWhereRead = inbound
+            Served served = new Served(connection, outlet);
+            Flux<Void> answeredWhereRead = inbound
                     .doFinally(signal -> served.handedOver.tryEmitComplete())
                     .flatMap(frame -> serve(frame, served), Integer.MAX_VALUE);
-            Flux<CharSequence> answeredOnScheduler = served.handedOver.asFlux()
+            Flux<Void> answeredOnScheduler = served.handedOver.asFlux()
                     .publishOn(DISPATCH_SCHEDULER)
                     .flatMap(handOver -> answer(handOver.message(), handOver.handler(), served), Integer.MAX_VALUE);
-            Flux<CharSequence> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
-            return lifecycles.isEmpty() ? replies : withLifecycles(connection, outlet, replies);
+            Flux<Void> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
+            return (lifecycles.isEmpty() ? replies : withLifecycles(connection, outlet, replies))
+                    .thenMany(Flux.<CharSequence>empty());
         });
     }
 
@@ -159,33 +169,48 @@ public final class FrameDispatcher implements ConnectionHandler {
     /**
      * One connection's serving state. The hand-over sink has one producer, the
      * inbound stream, and is bounded by the in-flight limit, which every
-     * handed-over message counts against.
+     * handed-over message counts against. Replies wait in {@code replies},
+     * in the order they were made, until the connection's writer pulls them.
      */
     private static final class Served {
         final ConnectionInfo connection;
         final AtomicInteger inFlight = new AtomicInteger();
         final Sinks.Many<HandOver> handedOver = Sinks.many().unicast().onBackpressureBuffer();
+        final Queue<CharSequence> replies = Queues.<CharSequence>unboundedMultiproducer().get();
+        final Runnable wakeWriter;
 
-        Served(ConnectionInfo connection) {
+        Served(ConnectionInfo connection, ConnectionOutlet outlet) {
             this.connection = connection;
+            this.wakeWriter = outlet.attach(this::pull);
+        }
+
+        void reply(CharSequence frame) {
+            replies.offer(frame);
+            wakeWriter.run();
+        }
+
+        private boolean pull(Consumer<? super CharSequence> sink, int max) {
+            for (int i = 0; i < max; i++) {
+                CharSequence frame = replies.poll();
+                if (frame == null) {
+                    return false;
+                }
+                sink.accept(frame);
+            }
+            return !replies.isEmpty();
         }
     }
 
-    private Flux<CharSequence> withLifecycles(ConnectionInfo connection, ConnectionOutlet outlet,
-                                              Flux<CharSequence> replies) {
+    private Flux<Void> withLifecycles(ConnectionInfo connection, ConnectionOutlet outlet, Flux<Void> replies) {
         List<Mono<Void>> failures = new ArrayList<>(lifecycles.size());
         for (ConnectionLifecycle lifecycle : lifecycles) {
             failures.add(lifecycle.opened(connection, outlet));
         }
-        return alongside(replies, Flux.merge(failures).thenMany(Flux.<CharSequence>empty()))
-                .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
-    }
-
-    // The replies merged with frames from elsewhere, which are cut off once the replies end.
-    private static Flux<CharSequence> alongside(Flux<CharSequence> replies, Flux<CharSequence> others) {
+        // A lifecycle's verdict counts only while the connection is served.
         Sinks.Empty<Void> repliesDone = Sinks.empty();
-        return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()),
-                others.takeUntilOther(repliesDone.asMono()));
+        Flux<Void> ended = Flux.merge(failures).takeUntilOther(repliesDone.asMono());
+        return Flux.merge(replies.doFinally(signal -> repliesDone.tryEmitEmpty()), ended)
+                .doFinally(signal -> lifecycles.forEach(lifecycle -> closed(lifecycle, connection)));
     }
 
     private static void closed(ConnectionLifecycle lifecycle, ConnectionInfo connection) {
@@ -196,7 +221,7 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private Flux<CharSequence> serve(String frame, Served served) {
+    private Mono<Void> serve(String frame, Served served) {
         ConnectionInfo connection = served.connection;
         AtomicInteger inFlight = served.inFlight;
         WireMessage message;
@@ -206,18 +231,18 @@ public final class FrameDispatcher implements ConnectionHandler {
             log.debug("connection {}: rejected frame: {}", connection.id(), rejected.getMessage());
             String role = rejected.role();
             RoleHandler roleHandler = role == null ? null : handlers.get(role);
-            return Flux.just(encode(roleHandler == null ? errorReply(rejected.u(), rejected)
-                    : roleHandler.rejected(rejected)));
+            return replyAtOnce(served, roleHandler == null ? errorReply(rejected.u(), rejected)
+                    : roleHandler.rejected(rejected));
         }
         RoleHandler handler = handlers.get(message.role());
         if (handler == null) {
-            return Flux.just(encode(errorReply(message.u(), MpregException.of(ErrorKind.UNKNOWN_ROLE,
-                    "role '" + message.role() + "' is not served by this node"))));
+            return replyAtOnce(served, errorReply(message.u(), MpregException.of(ErrorKind.UNKNOWN_ROLE,
+                    "role '" + message.role() + "' is not served by this node")));
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            return Flux.just(encode(errorReply(message.u(), MpregException.of(ErrorKind.OVERLOADED,
-                    "more than " + maxInFlight + " requests in flight on this connection; retry later"))));
+            return replyAtOnce(served, errorReply(message.u(), MpregException.of(ErrorKind.OVERLOADED,
+                    "more than " + maxInFlight + " requests in flight on this connection; retry later")));
         }
         if (handler.servesWhereRead()) {
             return answer(message, handler, served);
@@ -225,10 +250,10 @@ public final class FrameDispatcher implements ConnectionHandler {
         if (served.handedOver.tryEmitNext(new HandOver(message, handler)).isFailure()) {
             inFlight.decrementAndGet();
         }
-        return Flux.empty();
+        return Mono.empty();
     }
 
-    private Flux<CharSequence> answer(WireMessage message, RoleHandler handler, Served served) {
+    private Mono<Void> answer(WireMessage message, RoleHandler handler, Served served) {
         AtomicInteger inFlight = served.inFlight;
         Flux<WireMessage> answer;
         try {
@@ -238,12 +263,13 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
         if (answer instanceof Fuseable.ScalarCallable<?> single) {
             WireMessage reply = answeredAtOnce(message, single, inFlight);
-            return reply == null ? Flux.empty() : Flux.just(encode(reply));
+            return reply == null ? Mono.empty() : replyAtOnce(served, reply);
         }
         return answer
                 .onErrorResume(failure -> Mono.just(errorReply(message.u(), asMpreg(message, failure))))
-                .map(this::encode)
-                .doFinally(signal -> inFlight.decrementAndGet());
+                .doOnNext(reply -> served.reply(encode(reply)))
+                .doFinally(signal -> inFlight.decrementAndGet())
+                .then();
     }
 
     // A handler that answered before returning (no reply or one, already made) skips the
@@ -257,6 +283,11 @@ public final class FrameDispatcher implements ConnectionHandler {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    private Mono<Void> replyAtOnce(Served served, WireMessage reply) {
+        served.reply(encode(reply));
+        return Mono.empty();
     }
 
     private CharSequence encode(WireMessage message) {

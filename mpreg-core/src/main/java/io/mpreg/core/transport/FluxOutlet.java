@@ -14,7 +14,8 @@ import reactor.core.publisher.FluxSink;
  * A {@link ConnectionOutlet} for a transport that takes frames as a
  * {@code Flux}, such as a {@link ConnectionHandler#handle} caller: the frames
  * of its sources are pulled only as that {@code Flux} is requested, in the
- * order each source gives them.
+ * order each source gives them. After {@link #complete} it completes once
+ * its sources have handed out everything they hold.
  */
 public final class FluxOutlet implements ConnectionOutlet {
 
@@ -26,15 +27,22 @@ public final class FluxOutlet implements ConnectionOutlet {
     private final Runnable wake = this::drain;
     private final Flux<CharSequence> frames;
     private volatile @Nullable FluxSink<CharSequence> sink;
+    private volatile boolean completing;
 
     public FluxOutlet() {
         // Never more is emitted than requested, so the sink needs no buffer of its own.
         frames = Flux.create(this::subscribed, FluxSink.OverflowStrategy.ERROR);
     }
 
-    /** The frames of every attached source; one subscriber only. It never completes: cancel it when done. */
+    /** The frames of every attached source; one subscriber only. It completes only after {@link #complete}. */
     public Flux<CharSequence> frames() {
         return frames;
+    }
+
+    /** Completes the frames once the sources have nothing more to hand out; callable from any thread. */
+    public void complete() {
+        completing = true;
+        drain();
     }
 
     @Override
@@ -70,16 +78,23 @@ public final class FluxOutlet implements ConnectionOutlet {
         } while (missed != 0);
     }
 
+    // Completing is read before a pass: a pass that finds every source empty after it was set ends the frames.
     private void pullRequested(FluxSink<CharSequence> current) {
-        boolean more = true;
-        while (more && !current.isCancelled()) {
-            more = false;
+        while (!current.isCancelled()) {
+            boolean finishing = completing;
+            boolean more = false;
             for (FrameSource source : sources) {
                 int max = (int) Math.min(PULL_AT_MOST, current.requestedFromDownstream());
                 if (max == 0) {
                     return;
                 }
                 more |= source.pull(current::next, max);
+            }
+            if (!more) {
+                if (finishing) {
+                    current.complete();
+                }
+                return;
             }
         }
     }

@@ -1,15 +1,21 @@
 package io.mpreg.core.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A frame being read field by field, for {@link StreamingFrameDecoder}s: a
- * small pull reader over the frame's text that checks the JSON grammar as
- * it goes and reads any value as the exact text it was sent as, so a value
+ * small pull reader over the frame's UTF-8 bytes that checks the JSON grammar
+ * as it goes and reads any value as the exact text it was sent as, so a value
  * passed on unchanged (a published payload) is never parsed into a tree nor
- * written out again.
+ * written out again. The plain characters of strings, most of a frame, are
+ * passed over eight bytes at a time.
  *
  * <p>It reads standard JSON only and gives up ({@link Malformed}) on
  * anything else, and on what is merely unusual (nesting deeper than
@@ -34,8 +40,16 @@ public final class FrameReader {
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_LENGTH = 64;
 
-    // The frame's characters: indexing an array costs less than String.charAt, per character read.
-    private final char[] chars;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
+
+    // The frame's UTF-8 bytes: every byte of JSON's structure is ASCII, and no byte of a
+    // multi-byte character is, so the grammar is checked byte by byte.
+    private final byte[] bytes;
     private final JsonMapper mapper;
     private int position;
     private boolean atFirstField;
@@ -44,7 +58,7 @@ public final class FrameReader {
     private boolean nameEscaped;
 
     FrameReader(String text, JsonMapper mapper) {
-        this.chars = text.toCharArray();
+        this.bytes = text.getBytes(StandardCharsets.UTF_8);
         this.mapper = mapper;
     }
 
@@ -67,7 +81,7 @@ public final class FrameReader {
      */
     public boolean nextField() {
         skipWhitespace();
-        if (peekChar() == '}') {
+        if (peekByte() == '}') {
             position++;
             atFirstField = false;
             return false;
@@ -102,7 +116,7 @@ public final class FrameReader {
     /** The type of the next value, without reading it. */
     public ValueType peek() {
         skipWhitespace();
-        char c = peekChar();
+        byte c = peekByte();
         return switch (c) {
             case '{' -> ValueType.OBJECT;
             case '[' -> ValueType.ARRAY;
@@ -130,9 +144,9 @@ public final class FrameReader {
         return value;
     }
 
-    // The characters of a string's body, unescaped if they hold escapes.
+    // The text of a string's body, unescaped if it holds escapes.
     private String text(int start, int end, boolean escaped) {
-        return escaped ? unescape(start, end) : new String(chars, start, end - start);
+        return escaped ? unescape(start, end) : new String(bytes, start, end - start, StandardCharsets.UTF_8);
     }
 
     // Skips a string, from its opening quote to past its closing one.
@@ -144,18 +158,15 @@ public final class FrameReader {
 
     // Moves to the closing quote of a string whose opening quote was read; whether it holds escapes.
     private boolean skipStringBody() {
-        char[] text = chars;
+        byte[] text = bytes;
         int at = position;
         boolean escaped = false;
         while (true) {
-            // Most characters need no second look: they are passed over with one test each.
-            while (at < text.length && isPlain(text[at])) {
-                at++;
-            }
+            at = skipPlain(text, at);
             if (at >= text.length) {
                 throw new Malformed("frame ends early");
             }
-            char c = text[at];
+            byte c = text[at];
             if (c == '"') {
                 position = at;
                 return escaped;
@@ -169,8 +180,32 @@ public final class FrameReader {
         }
     }
 
-    private static boolean isPlain(char c) {
-        return c >= 0x20 && c != '"' && c != '\\';
+    // The first position from `at` that holds a quote, a backslash or a control character, or the
+    // end: most bytes need no second look, so eight are tested at once until a word holds one.
+    private static int skipPlain(byte[] text, int at) {
+        for (int lastWord = text.length - 8; at <= lastWord; at += 8) {
+            if (holdsSpecialByte((long) LONGS.get(text, at))) {
+                break;
+            }
+        }
+        while (at < text.length && isPlain(text[at])) {
+            at++;
+        }
+        return at;
+    }
+
+    // Whether any byte of the word is '"', '\\' or below 0x20 (bytes of 0x80 and above are plain):
+    // (x - 0x01..) & ~x & 0x80.. is not zero exactly when x has a zero byte, and likewise
+    // (x - 0x20..) & ~x & 0x80.. when it has a byte below 0x20.
+    private static boolean holdsSpecialByte(long word) {
+        long quotes = word ^ QUOTES;
+        long backslashes = word ^ BACKSLASHES;
+        long found = (quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - SPACES) & ~word;
+        return (found & HIGH_BITS) != 0;
+    }
+
+    private static boolean isPlain(byte c) {
+        return (c >= 0x20 || c < 0) && c != '"' && c != '\\';
     }
 
     /** The next value, which must be a finite number, as the nearest double. */
@@ -178,7 +213,7 @@ public final class FrameReader {
         skipWhitespace();
         int start = position;
         boolean integral = skipNumber();
-        String number = new String(chars, start, position - start);
+        String number = new String(bytes, start, position - start, StandardCharsets.ISO_8859_1);
         // Integers as Jackson reads them: "-0" is 0, not -0.0.
         double value = integral && number.length() <= 18 ? Long.parseLong(number) : Double.parseDouble(number);
         if (Double.isInfinite(value)) {
@@ -192,7 +227,7 @@ public final class FrameReader {
         skipWhitespace();
         int start = position;
         skipValue(0);
-        return new String(chars, start, position - start);
+        return new String(bytes, start, position - start, StandardCharsets.UTF_8);
     }
 
     /** The next value as a tree. */
@@ -208,7 +243,7 @@ public final class FrameReader {
     /** Whether nothing but whitespace follows what was read. */
     boolean atEnd() {
         skipWhitespace();
-        return position == chars.length;
+        return position == bytes.length;
     }
 
     private void skipValue(int depth) {
@@ -229,7 +264,7 @@ public final class FrameReader {
     private void skipContainer(char close, boolean named, int depth) {
         position++;
         skipWhitespace();
-        if (peekChar() == close) {
+        if (peekByte() == close) {
             position++;
             return;
         }
@@ -241,7 +276,7 @@ public final class FrameReader {
             }
             skipValue(depth + 1);
             skipWhitespace();
-            char c = charAt(position++);
+            byte c = byteAt(position++);
             if (c == close) {
                 return;
             }
@@ -255,24 +290,24 @@ public final class FrameReader {
     // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?; whether it had neither fraction nor exponent.
     private boolean skipNumber() {
         int start = position;
-        if (peekChar() == '-') {
+        if (peekByte() == '-') {
             position++;
         }
-        if (peekChar() == '0') {
+        if (peekByte() == '0') {
             position++;
         } else {
             digits();
         }
         boolean integral = true;
-        if (position < chars.length && chars[position] == '.') {
+        if (position < bytes.length && bytes[position] == '.') {
             integral = false;
             position++;
             digits();
         }
-        if (position < chars.length && (chars[position] == 'e' || chars[position] == 'E')) {
+        if (position < bytes.length && (bytes[position] == 'e' || bytes[position] == 'E')) {
             integral = false;
             position++;
-            if (peekChar() == '+' || peekChar() == '-') {
+            if (peekByte() == '+' || peekByte() == '-') {
                 position++;
             }
             digits();
@@ -285,7 +320,7 @@ public final class FrameReader {
 
     private void digits() {
         int start = position;
-        while (position < chars.length && chars[position] >= '0' && chars[position] <= '9') {
+        while (position < bytes.length && bytes[position] >= '0' && bytes[position] <= '9') {
             position++;
         }
         if (position == start) {
@@ -294,7 +329,7 @@ public final class FrameReader {
     }
 
     private void skipLiteral(String literal) {
-        if (position + literal.length() > chars.length || !regionIs(position, literal)) {
+        if (position + literal.length() > bytes.length || !regionIs(position, literal)) {
             throw new Malformed("expected '" + literal + "' at " + position);
         }
         position += literal.length();
@@ -302,14 +337,14 @@ public final class FrameReader {
 
     // Checks the escape at `at` (a backslash) and returns the position after it.
     private int afterEscape(int at) {
-        char kind = charAt(at + 1);
+        byte kind = byteAt(at + 1);
         switch (kind) {
             case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
                 return at + 2;
             }
             case 'u' -> {
                 for (int i = at + 2; i < at + 6; i++) {
-                    if (!isHexDigit(charAt(i))) {
+                    if (!isHexDigit(byteAt(i))) {
                         throw new Malformed("bad \\u escape at " + at);
                     }
                 }
@@ -319,11 +354,11 @@ public final class FrameReader {
         }
     }
 
-    private static boolean isHexDigit(char c) {
+    private static boolean isHexDigit(byte c) {
         return hexValue(c) >= 0;
     }
 
-    private static int hexValue(char c) {
+    private static int hexValue(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -333,24 +368,26 @@ public final class FrameReader {
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
+    // Names and literals compared are ASCII, one byte a character.
     private boolean regionIs(int start, String expected) {
         for (int i = 0; i < expected.length(); i++) {
-            if (chars[start + i] != expected.charAt(i)) {
+            if (bytes[start + i] != expected.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
+    // Runs of bytes between escapes are decoded whole: an escape, being ASCII, never splits a character.
     private String unescape(int start, int end) {
         StringBuilder value = new StringBuilder(end - start);
+        int runStart = start;
         for (int i = start; i < end; i++) {
-            char c = chars[i];
-            if (c != '\\') {
-                value.append(c);
+            if (bytes[i] != '\\') {
                 continue;
             }
-            char kind = chars[++i];
+            value.append(new String(bytes, runStart, i - runStart, StandardCharsets.UTF_8));
+            byte kind = bytes[++i];
             switch (kind) {
                 case 'b' -> value.append('\b');
                 case 'f' -> value.append('\f');
@@ -358,19 +395,21 @@ public final class FrameReader {
                 case 'r' -> value.append('\r');
                 case 't' -> value.append('\t');
                 case 'u' -> {
-                    value.append((char) (hexValue(chars[i + 1]) << 12 | hexValue(chars[i + 2]) << 8
-                            | hexValue(chars[i + 3]) << 4 | hexValue(chars[i + 4])));
+                    value.append((char) (hexValue(bytes[i + 1]) << 12 | hexValue(bytes[i + 2]) << 8
+                            | hexValue(bytes[i + 3]) << 4 | hexValue(bytes[i + 4])));
                     i += 4;
                 }
-                default -> value.append(kind);
+                default -> value.append((char) kind);
             }
+            runStart = i + 1;
         }
+        value.append(new String(bytes, runStart, end - runStart, StandardCharsets.UTF_8));
         return value.toString();
     }
 
     private void skipWhitespace() {
-        while (position < chars.length) {
-            char c = chars[position];
+        while (position < bytes.length) {
+            byte c = bytes[position];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return;
             }
@@ -379,20 +418,20 @@ public final class FrameReader {
     }
 
     private void expect(char wanted) {
-        if (charAt(position) != wanted) {
+        if (byteAt(position) != wanted) {
             throw new Malformed("expected '" + wanted + "' at " + position);
         }
         position++;
     }
 
-    private char peekChar() {
-        return charAt(position);
+    private byte peekByte() {
+        return byteAt(position);
     }
 
-    private char charAt(int at) {
-        if (at >= chars.length) {
+    private byte byteAt(int at) {
+        if (at >= bytes.length) {
             throw new Malformed("frame ends early");
         }
-        return chars[at];
+        return bytes[at];
     }
 }

@@ -27,10 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 class StreamingDecodeProperties {
 
     private static final List<String> STRINGS = List.of("\"a\"", "\"sensors.temp.b1\"", "\"x\\\"y\"", "\"\\u00e9t\u00e9\"",
-            "\"a..b\"", "\"\"", "\"#\"", "\"a.*\"");
+            "\"a..b\"", "\"\"", "\"#\"", "\"a.*\"", "\"sensors.temperature.building-one.floor\"",
+            "\"0123456789\\\"quoted\\\" and a tail\"", "\"\u00fcn\u00efc\u00f6d\u00e9 text \ud83d\ude00 past eight\"",
+            "\"a raw\ttab in a long string\"", "\"long\\\\backslash\\u00e9 \\n escapes\"");
     private static final List<String> VALUES = List.of("null", "1", "-2.50", "1700000000.123", "1e3", "true", "[]",
             "[1,{\"k\":\"}\"}]", "{}", "{\"value\": 23.5, \"n\": [null]}", "\"text\"", "\"}\"", "-0", "1e400",
-            "12345678901234567890", "01", "[[[[]]]]", "\"\\u00e9\\n\"", "\"\\q\"");
+            "12345678901234567890", "01", "[[[[]]]]", "\"\\u00e9\\n\"", "\"\\q\"",
+            "\"" + "x".repeat(100) + "\"", "{\"reading\": \"\u00e9t\u00e9 with more than eight bytes\"}");
     private static final List<String> SPACES = List.of("", " ", "\n\t ");
 
     private final JsonMapper mapper = JsonMapper.builder().build();

@@ -70,4 +70,19 @@ class FluxOutletTest {
 
         StepVerifier.create(outlet.frames()).expectError(IllegalStateException.class).verify(WAIT);
     }
+
+    @Test
+    void completingEndsTheFramesOnlyOnceTheSourcesHaveHandedOutEverything() {
+        Queue<CharSequence> frames = new ConcurrentLinkedQueue<>(List.of("left", "over"));
+        outlet.attach(draining(frames));
+
+        StepVerifier.create(outlet.frames().map(CharSequence::toString), 1)
+                .then(outlet::complete)
+                .expectNext("left")
+                .expectNoEvent(Duration.ofMillis(20))
+                .thenRequest(1)
+                .expectNext("over")
+                .expectComplete()
+                .verify(WAIT);
+    }
 }

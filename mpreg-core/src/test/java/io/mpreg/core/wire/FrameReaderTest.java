@@ -116,4 +116,32 @@ class FrameReaderTest {
         assertThatThrownBy(() -> positionedOnValue("{\"v\":" + deep + "}").skipValue())
                 .isInstanceOf(FrameReader.Malformed.class);
     }
+
+    @Test
+    void eachSpecialCharacterIsFoundWhereverItFallsInAWordOfEightBytes() {
+        for (int at = 0; at < 24; at++) {
+            String before = "p".repeat(at);
+            String after = "q".repeat(23 - at);
+
+            assertThat(positionedOnValue("{\"v\":\"" + before + "\\\"" + after + "\"}").readString())
+                    .isEqualTo(before + "\"" + after);
+            assertThat(positionedOnValue("{\"v\":\"" + before + "\\\\" + after + "\"}").readString())
+                    .isEqualTo(before + "\\" + after);
+            assertThat(positionedOnValue("{\"v\":\"" + before + "\"}").readString()).isEqualTo(before);
+            int controlAt = at;
+            assertThatThrownBy(() -> positionedOnValue("{\"v\":\"" + before + "\u0001" + after + "\"}").readString())
+                    .as("control character at %d", controlAt)
+                    .isInstanceOf(FrameReader.Malformed.class);
+        }
+    }
+
+    @Test
+    void textBeyondAsciiIsReadAsItsCharactersBesideEscapes() {
+        String text = "temp\u00e9rature \u2014 \ud83d\ude00 long enough to span words";
+
+        assertThat(positionedOnValue("{\"v\":\"" + text + "\"}").readString()).isEqualTo(text);
+        assertThat(positionedOnValue("{\"v\":\"" + text + "\\n\\u00e9" + text + "\"}").readString())
+                .isEqualTo(text + "\n\u00e9" + text);
+        assertThat(positionedOnValue("{\"v\":\"" + text + "\"}").readRaw()).isEqualTo("\"" + text + "\"");
+    }
 }
