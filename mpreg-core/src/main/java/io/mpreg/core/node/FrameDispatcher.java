@@ -138,14 +138,16 @@ public final class FrameDispatcher implements ConnectionHandler {
     }
 
     /**
-     * Serves a connection. Its replies, in the order they are made, and the
+     * Serves a connection, decoding inbound {@link io.mpreg.core.transport.Utf8Text}
+     * from its bytes. Its replies, in the order they are made, and the
      * frames the lifecycles push are pulled through {@code outlet}, replies
      * first; the returned {@code Flux} emits nothing and completes once every
      * reply is made. Notifications fanned out to many connections go as
      * {@link io.mpreg.core.transport.Utf8Text}.
      */
     @Override
-    public Flux<CharSequence> frames(ConnectionInfo connection, Flux<String> inbound, ConnectionOutlet outlet) {
+    public Flux<CharSequence> frames(ConnectionInfo connection, Flux<? extends CharSequence> inbound,
+                                     ConnectionOutlet outlet) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(outlet, "outlet");
         return Flux.defer(() -> {
@@ -221,7 +223,7 @@ public final class FrameDispatcher implements ConnectionHandler {
         }
     }
 
-    private Mono<Void> serve(String frame, Served served) {
+    private Mono<Void> serve(CharSequence frame, Served served) {
         ConnectionInfo connection = served.connection;
         AtomicInteger inFlight = served.inFlight;
         WireMessage message;

@@ -21,14 +21,17 @@ public interface ConnectionHandler {
     Flux<String> handle(ConnectionInfo connection, Flux<String> inbound);
 
     /**
-     * Serves a connection like {@link #handle}, but may send some frames as
-     * {@link Utf8Text}, which a transport writing bytes itself need not
-     * decode, and may push frames through {@code outlet}, which the
-     * transport's writer pulls from their source as the socket takes them.
-     * The core's server calls this; by default it is {@link #handle}.
+     * Serves a connection like {@link #handle}, but in bytes where it can:
+     * inbound messages may come as {@link Utf8Text}, the bytes read, which a
+     * handler decoding bytes itself need not turn into a {@code String}; some
+     * frames may be sent as {@code Utf8Text}, which a transport writing bytes
+     * itself need not decode; and frames may be pushed through {@code outlet},
+     * which the transport's writer pulls from their source as the socket
+     * takes them. The core's server calls this; by default it is
+     * {@link #handle}, with every inbound message as a {@code String}.
      */
-    default Flux<? extends CharSequence> frames(ConnectionInfo connection, Flux<String> inbound,
+    default Flux<? extends CharSequence> frames(ConnectionInfo connection, Flux<? extends CharSequence> inbound,
                                                 ConnectionOutlet outlet) {
-        return handle(connection, inbound);
+        return handle(connection, inbound.map(CharSequence::toString));
     }
 }

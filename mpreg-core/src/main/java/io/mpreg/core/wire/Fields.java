@@ -18,17 +18,17 @@ public final class Fields {
 
     private final @Nullable String u;
     private final String role;
-    private final String frameText;
+    private final int frameBytes;
 
-    Fields(@Nullable String u, String role, String frameText) {
+    Fields(@Nullable String u, String role, int frameBytes) {
         this.u = u;
         this.role = role;
-        this.frameText = frameText;
+        this.frameBytes = frameBytes;
     }
 
-    /** The size in UTF-8 bytes of the frame being read (computed on demand, without encoding). */
+    /** The size in UTF-8 bytes of the frame being read. */
     public int frameBytes() {
-        return WireCodec.utf8Length(frameText);
+        return frameBytes;
     }
 
     /** The frame's {@code u}, or {@code null} if absent. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.mpreg.core.transport.Utf8Text;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -97,12 +98,14 @@ public final class WireCodec {
     }
 
     /**
-     * Decodes one frame.
+     * Decodes one frame, given as text or as its UTF-8 bytes ({@link Utf8Text}),
+     * which are read as they are.
      *
      * @throws FrameRejectedException if the frame is not a JSON object, lacks a valid
      *                                {@code role}, names an unknown role or has a bad field
      */
-    public WireMessage decode(String text) {
+    public WireMessage decode(CharSequence frame) {
+        byte[] text = Utf8Text.of(frame).toUtf8();
         if (!streamingRoles.isEmpty()) {
             WireMessage streamed = decodeStreaming(text);
             if (streamed != null) {
@@ -114,7 +117,7 @@ public final class WireCodec {
 
     // Any frame the streaming decoder does not take whole, bad ones included, is decoded
     // again as a tree, so every answer and every error is the tree decoder's.
-    private @Nullable WireMessage decodeStreaming(String text) {
+    private @Nullable WireMessage decodeStreaming(byte[] text) {
         try {
             FrameReader frame = new FrameReader(text, mapper);
             frame.enterObject();
@@ -141,7 +144,7 @@ public final class WireCodec {
         return null;
     }
 
-    private WireMessage decodeTree(String text) {
+    private WireMessage decodeTree(byte[] text) {
         JsonNode tree;
         try {
             tree = mapper.readTree(text);
@@ -162,7 +165,7 @@ public final class WireCodec {
         if (decoder == null) {
             throw FrameRejectedException.unknownRole(role, u);
         }
-        return decoder.decode(frame, new Fields(u, role, text));
+        return decoder.decode(frame, new Fields(u, role, text.length));
     }
 
     /** Encodes one message as the text of one frame. */

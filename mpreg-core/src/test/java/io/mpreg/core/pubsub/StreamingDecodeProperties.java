@@ -2,11 +2,13 @@ package io.mpreg.core.pubsub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import io.mpreg.core.transport.Utf8Text;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
@@ -47,7 +49,13 @@ class StreamingDecodeProperties {
         assertThat(outcome(streaming, frame)).isEqualTo(outcome(treeOnly, frame));
     }
 
-    private static Object outcome(WireCodec codec, String frame) {
+    @Property(tries = 1000)
+    void aFrameGivenAsItsUtf8BytesDecodesAsItsText(@ForAll("frames") String frame) {
+        assertThat(outcome(streaming, Utf8Text.ofUtf8(frame.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(outcome(streaming, frame));
+    }
+
+    private static Object outcome(WireCodec codec, CharSequence frame) {
         try {
             WireMessage message = codec.decode(frame);
             return message;

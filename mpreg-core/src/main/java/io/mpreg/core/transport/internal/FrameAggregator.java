@@ -1,7 +1,6 @@
 package io.mpreg.core.transport.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -12,12 +11,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Joins the fragments of one message into its text, enforcing the size limit
- * on the whole message (Netty's decoder enforces it on each single frame).
+ * Joins the fragments of one message that Netty's decoder read into its
+ * UTF-8 bytes, enforcing the size limit on the whole message. Only frames
+ * read before the transport's own decoder took over come this way.
  *
  * <p>One instance per connection, fed serially from its inbound; it copies
  * what it keeps, since Netty releases each frame after it is handed over.
- * Binary messages are read as UTF-8 text: the protocol carries JSON only.
+ * Binary messages are handed over like text ones: the protocol carries JSON only.
  */
 final class FrameAggregator {
 
@@ -31,11 +31,11 @@ final class FrameAggregator {
     /**
      * Accepts one frame.
      *
-     * @return the message's text when this frame completes it, else {@code null}
+     * @return the message's UTF-8 bytes when this frame completes it, else {@code null}
      *         (a fragment kept for later, or a control frame)
      * @throws FrameTooLargeException when the message exceeds the limit
      */
-    @Nullable String accept(WebSocketFrame frame) {
+    byte @Nullable [] accept(WebSocketFrame frame) {
         boolean data = frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame;
         if (!data && !(frame instanceof ContinuationWebSocketFrame)) {
             return null;
@@ -47,7 +47,7 @@ final class FrameAggregator {
                 throw new FrameTooLargeException(content.readableBytes(), maxFrameSize);
             }
             if (frame.isFinalFragment()) {
-                return content.toString(StandardCharsets.UTF_8);
+                return ByteBufUtil.getBytes(content);
             }
             pending = new ByteArrayOutputStream(Math.min(maxFrameSize, content.readableBytes() * 2));
             fragments = pending;
@@ -60,6 +60,6 @@ final class FrameAggregator {
             return null;
         }
         fragments = null;
-        return pending.toString(StandardCharsets.UTF_8);
+        return pending.toByteArray();
     }
 }

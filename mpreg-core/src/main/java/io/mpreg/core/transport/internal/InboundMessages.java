@@ -26,10 +26,12 @@ import reactor.util.concurrent.Queues;
  * reads again once no more than {@value #RESUME_AT} are left. A peer that
  * keeps sending then fills its own socket buffers, not this process's memory.
  */
-final class InboundMessages extends Flux<String> implements Subscription {
+final class InboundMessages<T> extends Flux<T> implements Subscription {
 
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<InboundMessages> WIP =
             AtomicIntegerFieldUpdater.newUpdater(InboundMessages.class, "wip");
+    @SuppressWarnings("rawtypes")
     private static final AtomicLongFieldUpdater<InboundMessages> REQUESTED =
             AtomicLongFieldUpdater.newUpdater(InboundMessages.class, "requested");
 
@@ -48,11 +50,11 @@ final class InboundMessages extends Flux<String> implements Subscription {
     }
 
     // Single producer (the event loop); single consumer (whoever holds the drain).
-    private final Queue<String> queue = Queues.<String>unbounded().get();
+    private final Queue<T> queue = Queues.<T>unbounded().get();
     private final AtomicBoolean paused = new AtomicBoolean();
     private volatile @Nullable ReadGate gate;
     private final AtomicBoolean subscribed = new AtomicBoolean();
-    private volatile @Nullable CoreSubscriber<? super String> subscriber;
+    private volatile @Nullable CoreSubscriber<? super T> subscriber;
     private volatile int wip;
     private volatile long requested;
     private volatile boolean done;
@@ -64,7 +66,7 @@ final class InboundMessages extends Flux<String> implements Subscription {
     }
 
     /** Queues a message, delivered at the next {@link #deliver}; from the producing thread only. */
-    void add(String message) {
+    void add(T message) {
         queue.offer(message);
     }
 
@@ -99,7 +101,7 @@ final class InboundMessages extends Flux<String> implements Subscription {
     }
 
     @Override
-    public void subscribe(CoreSubscriber<? super String> actual) {
+    public void subscribe(CoreSubscriber<? super T> actual) {
         if (!subscribed.compareAndSet(false, true)) {
             Operators.error(actual, new IllegalStateException("a connection's inbound allows only one subscriber"));
             return;
@@ -131,7 +133,7 @@ final class InboundMessages extends Flux<String> implements Subscription {
         }
         int missed = 1;
         do {
-            CoreSubscriber<? super String> actual = subscriber;
+            CoreSubscriber<? super T> actual = subscriber;
             if (cancelled) {
                 queue.clear();
                 return;
@@ -141,7 +143,7 @@ final class InboundMessages extends Flux<String> implements Subscription {
                 long sent = 0;
                 while (sent != wanted) {
                     boolean finished = done;
-                    String message = queue.poll();
+                    T message = queue.poll();
                     if (message == null) {
                         if (finished) {
                             actual.onComplete();

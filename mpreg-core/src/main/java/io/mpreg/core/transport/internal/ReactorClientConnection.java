@@ -1,6 +1,7 @@
 package io.mpreg.core.transport.internal;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +39,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
     private final TransportCounters counters = new TransportCounters();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final IntSupplier maskKeys;
-    private final InboundMessages inbound = new InboundMessages();
+    private final InboundMessages<String> inbound = new InboundMessages<>();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private volatile @Nullable WebSocketSession session;
     private volatile @Nullable TextFrameWriter writer;
@@ -84,7 +85,7 @@ public final class ReactorClientConnection implements WebSocketClientConnection 
         WebSocketSession opened = new WebSocketSession(in, out, settings, counters, url);
         writer = opened.clientWriter(maskKeys);
         Sinks.Empty<Void> readingDone = Sinks.empty();
-        Mono<Void> reading = opened.receiveTexts(inbound, false).doFinally(signal -> readingDone.tryEmitEmpty());
+        Mono<Void> reading = opened.receiveTexts(inbound, false, utf8 -> new String(utf8, StandardCharsets.UTF_8)).doFinally(signal -> readingDone.tryEmitEmpty());
         session = opened;
         counters.connectionOpened();
         log.debug("Connected to {}", url);

@@ -14,6 +14,7 @@ import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.transport.TransportStats;
+import io.mpreg.core.transport.Utf8Text;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +62,8 @@ public final class WebSocketConnections {
         open.put(id, session);
         counters.connectionOpened();
         log.debug("Connection {} opened from {}", id, info.remoteAddress());
-        InboundMessages inbound = new InboundMessages();
-        Mono<Void> reading = session.receiveTexts(inbound, true);
+        InboundMessages<CharSequence> inbound = new InboundMessages<>();
+        Mono<Void> reading = session.receiveTexts(inbound, true, Utf8Text::ofUtf8);
         Function<ConnectionOutlet, Flux<? extends CharSequence>> replies = outlet -> Flux.defer(
                 () -> handler.frames(info, inbound, outlet))
                 .onErrorResume(error -> {

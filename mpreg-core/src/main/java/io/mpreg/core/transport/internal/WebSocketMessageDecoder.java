@@ -3,7 +3,6 @@ package io.mpreg.core.transport.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * the received bytes, in place of Netty's frame decoder: a data frame's
  * payload is copied once into its message's array and unmasked there eight
  * bytes at a time, fragments are joined, and each complete message is handed
- * over as text with no frame object or buffer of its own. The size limit
+ * over as that array, with no frame object or buffer of its own. The size limit
  * holds for the whole message and is checked from the frame headers, so an
  * oversize message is skipped as it arrives, never buffered. Binary messages
- * are read as UTF-8 text: the protocol carries JSON only.
+ * are handed over like text ones, as UTF-8: the protocol carries JSON only.
  *
  * <p>Control frames go on down the pipeline as Netty's frame objects, so
  * Reactor Netty answers pings and closes as before. Broken framing (reserved
@@ -57,8 +56,8 @@ final class WebSocketMessageDecoder extends ByteToMessageDecoder {
         /** Bytes arrived: the peer is active. Once per socket read. */
         void activity();
 
-        /** A complete text (or binary) message. */
-        void message(String text);
+        /** A complete text (or binary) message: its UTF-8 bytes, the caller's to keep. */
+        void message(byte[] utf8);
 
         /** A message grew past the limit; its bytes are skipped. */
         void tooLarge(long size, int limit);
@@ -199,7 +198,7 @@ final class WebSocketMessageDecoder extends ByteToMessageDecoder {
         if (fin && !inFragmentedMessage) {
             byte[] payload = new byte[length];
             readUnmasked(in, payload, 0, length, maskKey);
-            messages.message(new String(payload, StandardCharsets.UTF_8));
+            messages.message(payload);
             return;
         }
         byte[] joined = fragments;
@@ -213,10 +212,10 @@ final class WebSocketMessageDecoder extends ByteToMessageDecoder {
         fragmentsLength += length;
         inFragmentedMessage = !fin;
         if (fin) {
-            String text = new String(joined, 0, fragmentsLength, StandardCharsets.UTF_8);
+            byte[] message = joined.length == fragmentsLength ? joined : Arrays.copyOf(joined, fragmentsLength);
             fragments = null;
             fragmentsLength = 0;
-            messages.message(text);
+            messages.message(message);
         } else {
             fragments = joined;
         }

@@ -95,8 +95,9 @@ final class WebSocketSession {
      * ({@link InboundMessages}) and the idle timeout does not run.
      *
      * @param peerMasks whether the peer masks its frames, as a client must
+     * @param asText    a message's text, from its UTF-8 bytes
      */
-    Mono<Void> receiveTexts(InboundMessages messages, boolean peerMasks) {
+    <T> Mono<Void> receiveTexts(InboundMessages<T> messages, boolean peerMasks, Function<byte[], T> asText) {
         messages.readGate(this::reading);
         ChannelPipeline pipeline = connection.channel().pipeline();
         ChannelHandlerContext nettyDecoder = pipeline.context(WebSocketFrameDecoder.class);
@@ -104,13 +105,13 @@ final class WebSocketSession {
             throw new IllegalStateException("connection " + peer + " has no WebSocket frame decoder to take over from");
         }
         pipeline.replace(nettyDecoder.name(), WebSocketMessageDecoder.NAME,
-                new WebSocketMessageDecoder(peerMasks, settings.maxFrameSize(), new Received(messages)));
+                new WebSocketMessageDecoder(peerMasks, settings.maxFrameSize(), new Received<>(messages, asText)));
         // Data frames Netty decoded before the decoder above took over come this way; later ones never do.
         return in.receiveFrames()
                 .doOnNext(frame -> {
-                    String text = readFrame(frame);
-                    if (text != null) {
-                        messages.add(text);
+                    byte[] utf8 = readFrame(frame);
+                    if (utf8 != null) {
+                        messages.add(asText.apply(utf8));
                         messages.deliver();
                     }
                 })
@@ -124,12 +125,14 @@ final class WebSocketSession {
     }
 
     /** What the decoder reads, on the event loop. */
-    private final class Received implements WebSocketMessageDecoder.Messages {
+    private final class Received<T> implements WebSocketMessageDecoder.Messages {
 
-        private final InboundMessages messages;
+        private final InboundMessages<T> messages;
+        private final Function<byte[], T> asText;
 
-        Received(InboundMessages messages) {
+        Received(InboundMessages<T> messages, Function<byte[], T> asText) {
             this.messages = messages;
+            this.asText = asText;
         }
 
         @Override
@@ -138,10 +141,10 @@ final class WebSocketSession {
         }
 
         @Override
-        public void message(String text) {
+        public void message(byte[] utf8) {
             if (!oversizeClosed) {
                 counters.frameIn();
-                messages.add(text);
+                messages.add(asText.apply(utf8));
             }
         }
 
@@ -179,23 +182,23 @@ final class WebSocketSession {
         connection.channel().config().setAutoRead(on);
     }
 
-    // One inbound frame, on the event loop: its text when it completes a message, else null.
-    private @Nullable String readFrame(WebSocketFrame frame) {
+    // One inbound frame, on the event loop: the message's bytes when it completes one, else null.
+    private byte @Nullable [] readFrame(WebSocketFrame frame) {
         lastInboundMillis = timer.now(TimeUnit.MILLISECONDS);
         if (oversizeClosed) {
             return null;
         }
-        String text;
+        byte[] utf8;
         try {
-            text = aggregator.accept(frame);
+            utf8 = aggregator.accept(frame);
         } catch (FrameTooLargeException tooLarge) {
             closeOversize(tooLarge.getMessage());
             return null;
         }
-        if (text != null) {
+        if (utf8 != null) {
             counters.frameIn();
         }
-        return text;
+        return utf8;
     }
 
     // Later messages are ignored: the connection is closing.

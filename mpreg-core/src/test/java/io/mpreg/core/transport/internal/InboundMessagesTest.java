@@ -15,7 +15,7 @@ class InboundMessagesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final InboundMessages messages = new InboundMessages();
+    private final InboundMessages<String> messages = new InboundMessages<>();
 
     @Test
     void readingStopsWhenTooManyMessagesWaitAndStartsAgainOnceTheyAreTaken() {

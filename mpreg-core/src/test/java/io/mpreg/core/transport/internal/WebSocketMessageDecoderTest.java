@@ -2,6 +2,7 @@ package io.mpreg.core.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +39,8 @@ class WebSocketMessageDecoderTest {
         }
 
         @Override
-        public void message(String text) {
-            events.add("message " + text);
+        public void message(byte[] utf8) {
+            events.add("message " + new String(utf8, StandardCharsets.UTF_8));
         }
 
         @Override
