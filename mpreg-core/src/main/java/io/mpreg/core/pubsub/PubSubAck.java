@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
+import io.mpreg.core.pubsub.internal.JsonText;
 import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;

@@ -81,13 +81,16 @@ public final class PubSubExchange {
     }
 
     /**
-     * An exchange whose notifications get monotonic ULIDs as their {@code u},
-     * timed by {@code clock}. Their random part only keeps ids apart, so it
-     * comes from a fast generator rather than a secure one.
+     * An exchange whose notifications get ULIDs as their {@code u}, timed by
+     * {@code clock}: each thread makes its own, monotonic, so the ids of one
+     * connection's notifications (handed out on its event loop) increase. Their
+     * random part only keeps ids apart, so it comes from a fast generator
+     * rather than a secure one.
      */
     public static PubSubExchange create(PubSubConfig config, Clock clock, JsonMapper mapper) {
-        return new PubSubExchange(config, clock, mapper,
-                new UlidSource(() -> ThreadLocalRandom.current().nextLong()));
+        ThreadLocal<UlidSource> perThread = ThreadLocal.withInitial(
+                () -> new UlidSource(() -> ThreadLocalRandom.current().nextLong()));
+        return new PubSubExchange(config, clock, mapper, now -> perThread.get().apply(now));
     }
 
     /** An exchange with its own source of notification ids. */

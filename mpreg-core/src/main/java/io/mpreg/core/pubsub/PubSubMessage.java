@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
+import io.mpreg.core.pubsub.internal.JsonText;
 import io.mpreg.core.wire.Fields;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;

@@ -1,9 +1,8 @@
 package io.mpreg.core.pubsub;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import io.mpreg.core.transport.Utf8Text;
+import io.mpreg.core.pubsub.internal.NotificationFrame;
 import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +21,6 @@ public final class PubSubNotification implements WireMessage {
 
     /** The role of a notification frame. */
     public static final String ROLE = "pubsub-notification";
-
-    private static final String FRAME_START = "{\"role\":\"" + ROLE + "\",\"u\":\"";
-    private static final byte[] FRAME_END = {'}'};
 
     private final String u;
     private final String subscriptionId;
@@ -86,36 +82,8 @@ public final class PubSubNotification implements WireMessage {
     @Override
     public @Nullable CharSequence encodedText() {
         byte[] messageBytes = messageUtf8;
-        if (messageBytes == null) {
-            return null;
-        }
-        byte[] head = (FRAME_START + JsonText.escaped(u) + "\",\"subscription_id\":\"" + JsonText.escaped(subscriptionId)
-                + "\",\"message\":").getBytes(StandardCharsets.UTF_8);
-        return new FrameText(head, messageBytes);
-    }
-
-    /** A notification frame: its own head, then the shared message, then the closing brace. */
-    private static final class FrameText extends Utf8Text {
-
-        private final byte[] head;
-        private final byte[] message;
-
-        FrameText(byte[] head, byte[] message) {
-            this.head = head;
-            this.message = message;
-        }
-
-        @Override
-        public int utf8Length() {
-            return head.length + message.length + FRAME_END.length;
-        }
-
-        @Override
-        public void writeUtf8(ByteSink sink) {
-            sink.write(head);
-            sink.write(message);
-            sink.write(FRAME_END);
-        }
+        return messageBytes == null ? null
+                : new NotificationFrame(u, NotificationFrame.subscriptionPart(subscriptionId), messageBytes);
     }
 
     @Override

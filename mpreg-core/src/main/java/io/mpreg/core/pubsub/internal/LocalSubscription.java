@@ -14,12 +14,14 @@ public final class LocalSubscription {
     private final String connectionId;
     private final SubscriptionRequest request;
     private final Outbox outbox;
+    private final byte[] notificationPart;
     private volatile boolean active = true;
 
     public LocalSubscription(String connectionId, SubscriptionRequest request, Outbox outbox) {
         this.connectionId = Objects.requireNonNull(connectionId, "connectionId");
         this.request = Objects.requireNonNull(request, "request");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.notificationPart = NotificationFrame.subscriptionPart(request.subscriptionId());
     }
 
     public String connectionId() {
@@ -36,6 +38,11 @@ public final class LocalSubscription {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** {@link NotificationFrame#subscriptionPart} of this subscription, made once. */
+    public byte[] notificationPart() {
+        return notificationPart;
     }
 
     /** Whether it still receives messages; notifications still queued for an ended subscription are discarded. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -215,7 +216,8 @@ public final class Outbox {
                 }
                 return;
             }
-            handOut(taken, current::next);
+            handOut(taken, (u, delivery) -> current.next(new PubSubNotification(u, delivery.subscription.id(),
+                    delivery.message, delivery.messageUtf8)));
         }
     }
 
@@ -227,7 +229,8 @@ public final class Outbox {
             taken = take(max);
             more = !queue.isEmpty();
         }
-        handOut(taken, notification -> frames.accept(Objects.requireNonNull(notification.encodedText())));
+        handOut(taken, (u, delivery) -> frames.accept(new NotificationFrame(u, delivery.subscription.notificationPart(),
+                delivery.messageUtf8)));
         return more;
     }
 
@@ -243,15 +246,15 @@ public final class Outbox {
         return taken;
     }
 
-    // Outside the monitor: the batch's notifications of subscriptions still active, timed by one clock read.
-    private void handOut(int taken, Consumer<PubSubNotification> to) {
+    // Outside the monitor: the batch's deliveries to subscriptions still active, with their ids, timed by one clock read.
+    private void handOut(int taken, BiConsumer<String, Delivery> to) {
         int delivered = 0;
         long now = clock.getAsLong();
         for (int i = 0; i < taken; i++) {
             Delivery next = batch[i];
             batch[i] = null;
             if (next.subscription.isActive()) {
-                to.accept(new PubSubNotification(ids.apply(now), next.subscription.id(), next.message, next.messageUtf8));
+                to.accept(ids.apply(now), next);
                 delivered++;
             }
         }

@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * next id is the previous one plus one, incremented digit by digit in the
  * text itself, so an id costs a few character writes and one string copy.
  * A node names every notification it sends with one, so this is on the
- * fan-out's hot path. Thread-safe.
+ * fan-out's hot path. Not thread-safe: keep one per thread (the exchange
+ * does), so that threads making ids at once never contend for one.
  *
  * <p>If the time given goes back, ids keep counting up from the last time seen,
  * as the ULID specification's monotonic mode does. The random part only
@@ -35,7 +36,7 @@ public final class UlidSource implements LongFunction<String> {
 
     /** The next id, for a time of {@code now} epoch milliseconds. */
     @Override
-    public synchronized String apply(long now) {
+    public String apply(long now) {
         if (now > lastMillis) {
             lastMillis = now;
             for (int i = 0; i < TIME_DIGITS; i++) {

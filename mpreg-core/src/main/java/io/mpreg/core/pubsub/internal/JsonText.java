@@ -1,4 +1,4 @@
-package io.mpreg.core.pubsub;
+package io.mpreg.core.pubsub.internal;
 
 import tools.jackson.core.io.JsonStringEncoder;
 
@@ -7,7 +7,7 @@ import tools.jackson.core.io.JsonStringEncoder;
  * generator does. Frames are joined with string concatenation, which sizes
  * the result once and copies each part once.
  */
-final class JsonText {
+public final class JsonText {
 
     private JsonText() {
     }
@@ -16,7 +16,7 @@ final class JsonText {
      * {@code value} escaped for the inside of a JSON string. Ids and topics
      * rarely hold anything that needs escaping: those are returned as they are.
      */
-    static String escaped(String value) {
+    public static String escaped(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {

@@ -1,0 +1,52 @@
+package io.mpreg.core.pubsub.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import io.mpreg.core.transport.Utf8Text;
+
+/**
+ * The text of a {@code pubsub-notification} frame in UTF-8 parts: its start
+ * and id, the part naming its subscription (made once per subscription), the
+ * message (made once per publish and shared by all its deliveries), and the
+ * closing brace. So a delivery encodes only its own id.
+ */
+public final class NotificationFrame extends Utf8Text {
+
+    private static final byte[] START = "{\"role\":\"pubsub-notification\",\"u\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = {'}'};
+
+    private final byte[] u;
+    private final byte[] subscriptionPart;
+    private final byte[] message;
+
+    /**
+     * @param u                the notification's id
+     * @param subscriptionPart {@link #subscriptionPart} of the subscription it matched
+     * @param message          the message as {@code PubSubMessage.toJson} renders it, in UTF-8; shared, not copied
+     */
+    public NotificationFrame(String u, byte[] subscriptionPart, byte[] message) {
+        this.u = JsonText.escaped(u).getBytes(StandardCharsets.UTF_8);
+        this.subscriptionPart = subscriptionPart;
+        this.message = message;
+    }
+
+    /** What follows a notification's id up to its message, for the subscription with this id. */
+    public static byte[] subscriptionPart(String subscriptionId) {
+        return ("\",\"subscription_id\":\"" + JsonText.escaped(subscriptionId) + "\",\"message\":")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int utf8Length() {
+        return START.length + u.length + subscriptionPart.length + message.length + END.length;
+    }
+
+    @Override
+    public void writeUtf8(ByteSink sink) {
+        sink.write(START);
+        sink.write(u);
+        sink.write(subscriptionPart);
+        sink.write(message);
+        sink.write(END);
+    }
+}
