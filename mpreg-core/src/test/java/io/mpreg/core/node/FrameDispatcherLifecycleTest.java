@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -22,7 +20,7 @@ import io.mpreg.core.pubsub.PubSubWire;
 import io.mpreg.core.rpc.RpcService;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.ConnectionOutlet;
-import io.mpreg.core.transport.FrameSource;
+import io.mpreg.core.transport.QueuedFrames;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.WireCodec;
 import io.mpreg.core.wire.WireMessage;
@@ -55,11 +53,11 @@ class FrameDispatcherLifecycleTest {
 
     @Test
     void pushedFramesArePulledBesideTheRepliesAndTheEndIsHeardOnce() {
-        Queue<CharSequence> pushes = new ConcurrentLinkedQueue<>();
+        QueuedFrames pushes = new QueuedFrames();
         AtomicReference<Runnable> wake = new AtomicReference<>();
         Sinks.Many<String> inbound = Sinks.many().unicast().onBackpressureBuffer();
         FrameDispatcher dispatcher = plain.withLifecycle(lifecycle(outlet -> {
-            wake.set(outlet.attach(draining(pushes)));
+            wake.set(outlet.attach(pushes));
             return Mono.never();
         }));
 
@@ -151,16 +149,6 @@ class FrameDispatcherLifecycleTest {
             public void closed(ConnectionInfo connection) {
                 closed.add(connection.id());
             }
-        };
-    }
-
-    private static FrameSource draining(Queue<CharSequence> frames) {
-        return (sink, max) -> {
-            int handed = 0;
-            for (CharSequence frame; handed < max && (frame = frames.poll()) != null; handed++) {
-                sink.accept(frame);
-            }
-            return !frames.isEmpty();
         };
     }
 }

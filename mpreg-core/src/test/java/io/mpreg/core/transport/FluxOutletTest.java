@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -17,29 +15,19 @@ class FluxOutletTest {
 
     private final FluxOutlet outlet = new FluxOutlet();
 
-    private static FrameSource draining(Queue<CharSequence> frames) {
-        return (sink, max) -> {
-            int handed = 0;
-            for (CharSequence frame; handed < max && (frame = frames.poll()) != null; handed++) {
-                sink.accept(frame);
-            }
-            return !frames.isEmpty();
-        };
-    }
-
     @Test
     void framesArePulledOnlyAsTheyAreRequestedAndInOrder() {
-        Queue<CharSequence> frames = new ConcurrentLinkedQueue<>();
-        Runnable wake = outlet.attach(draining(frames));
+        QueuedFrames frames = new QueuedFrames();
+        Runnable wake = outlet.attach(frames);
         List<String> queued = IntStream.range(0, 200).mapToObj(i -> "f" + i).toList();
-        frames.addAll(queued);
+        frames.add(queued.toArray(CharSequence[]::new));
 
         StepVerifier.create(outlet.frames().map(CharSequence::toString), 0)
                 .then(wake)
                 .expectNoEvent(Duration.ofMillis(20))
                 .thenRequest(150)
                 .expectNextSequence(queued.subList(0, 150))
-                .then(() -> assertThat(frames).hasSize(50))
+                .then(() -> assertThat(frames.waiting()).isEqualTo(50))
                 .thenRequest(Long.MAX_VALUE)
                 .expectNextSequence(queued.subList(150, 200))
                 .then(() -> {
@@ -53,10 +41,8 @@ class FluxOutletTest {
 
     @Test
     void everyAttachedSourceIsPulled() {
-        Queue<CharSequence> first = new ConcurrentLinkedQueue<>(List.of("a1", "a2"));
-        Queue<CharSequence> second = new ConcurrentLinkedQueue<>(List.of("b1"));
-        outlet.attach(draining(first));
-        outlet.attach(draining(second));
+        outlet.attach(new QueuedFrames().add("a1", "a2"));
+        outlet.attach(new QueuedFrames().add("b1"));
 
         StepVerifier.create(outlet.frames().map(CharSequence::toString))
                 .expectNext("a1", "a2", "b1")
@@ -73,8 +59,7 @@ class FluxOutletTest {
 
     @Test
     void completingEndsTheFramesOnlyOnceTheSourcesHaveHandedOutEverything() {
-        Queue<CharSequence> frames = new ConcurrentLinkedQueue<>(List.of("left", "over"));
-        outlet.attach(draining(frames));
+        outlet.attach(new QueuedFrames().add("left", "over"));
 
         StepVerifier.create(outlet.frames().map(CharSequence::toString), 1)
                 .then(outlet::complete)

@@ -2,15 +2,12 @@ package io.mpreg.core.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-import io.mpreg.core.transport.FrameSource;
+import io.mpreg.core.transport.QueuedFrames;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -171,30 +168,14 @@ class TextFrameWriterTest {
         assertThat(events).containsExactly("drained");
     }
 
-    /** A source handing out the frames of a queue, counting its pulls. */
-    private static final class QueueSource implements FrameSource {
-        final Queue<CharSequence> frames = new ArrayDeque<>();
-        int pulls;
-
-        @Override
-        public boolean pull(Consumer<? super CharSequence> sink, int max) {
-            pulls++;
-            int handed = 0;
-            for (CharSequence frame; handed < max && (frame = frames.poll()) != null; handed++) {
-                sink.accept(frame);
-            }
-            return !frames.isEmpty();
-        }
-    }
-
     @Test
     void aWokenSourceIsPulledAfterTheSentTextsIntoTheSameFlush() {
-        QueueSource source = new QueueSource();
+        QueuedFrames source = new QueuedFrames();
         Runnable wake = writer.attach(source);
         List<String> pushed = numbered(3 * TextFrameWriter.PULL_AT_MOST + 5, 100);
 
         writer.send("a reply");
-        source.frames.addAll(pushed);
+        source.add(pushed.toArray(CharSequence[]::new));
         wake.run();
         channel.runPendingTasks();
 
@@ -202,40 +183,40 @@ class TextFrameWriterTest {
         expected.addAll(pushed);
         assertThat(PeerDecoder.texts(PeerDecoder.outbound(channel))).containsExactlyElementsOf(expected);
         assertThat(flushes.count).isEqualTo(1);
-        assertThat(source.pulls).isEqualTo(4);
+        assertThat(source.pulls()).isEqualTo(4);
         assertThat(counters.snapshot().framesOut()).isEqualTo(expected.size());
     }
 
     @Test
     void aSourceIsPulledOnlyWhenWokenAndOnlyWhileTheChannelIsWritable() {
-        QueueSource source = new QueueSource();
+        QueuedFrames source = new QueuedFrames();
         Runnable wake = writer.attach(source);
-        source.frames.add("waiting in its source");
+        source.add("waiting in its source");
         writer.send("a reply");
         channel.runPendingTasks();
-        assertThat(source.pulls).isZero();
+        assertThat(source.pulls()).isZero();
 
         channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
         wake.run();
         channel.runPendingTasks();
-        assertThat(source.pulls).isZero();
+        assertThat(source.pulls()).isZero();
 
         channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
         channel.runPendingTasks();
 
-        assertThat(source.pulls).isEqualTo(1);
+        assertThat(source.pulls()).isEqualTo(1);
         assertThat(PeerDecoder.texts(PeerDecoder.outbound(channel))).containsExactly("a reply", "waiting in its source");
     }
 
     @Test
     void aWakeUpDuringAPullIsNotLost() {
-        QueueSource late = new QueueSource();
+        QueuedFrames late = new QueuedFrames();
         Runnable lateWake = writer.attach(late);
         AtomicBoolean arrived = new AtomicBoolean();
         Runnable firstWake = writer.attach((sink, max) -> {
             // Another thread's frames arrive while this source is pulled, after the late one was pulled empty.
             if (arrived.compareAndSet(false, true)) {
-                late.frames.add("arrived during a pull");
+                late.add("arrived during a pull");
                 lateWake.run();
             }
             return false;
@@ -251,11 +232,11 @@ class TextFrameWriterTest {
     void onlySentTextsAreReportedAsWritten() {
         List<Integer> reported = new ArrayList<>();
         writer.onWritten(reported::add);
-        QueueSource source = new QueueSource();
+        QueuedFrames source = new QueuedFrames();
         Runnable wake = writer.attach(source);
 
         writer.send("a reply");
-        source.frames.addAll(numbered(10, 3));
+        source.add(numbered(10, 3).toArray(CharSequence[]::new));
         wake.run();
         channel.runPendingTasks();
 
@@ -265,14 +246,14 @@ class TextFrameWriterTest {
 
     @Test
     void sourcesAreNoLongerPulledOnceTheChannelIsClosed() {
-        QueueSource source = new QueueSource();
+        QueuedFrames source = new QueuedFrames();
         Runnable wake = writer.attach(source);
         channel.close();
 
-        source.frames.add("too late");
+        source.add("too late");
         wake.run();
         channel.runPendingTasks();
 
-        assertThat(source.pulls).isZero();
+        assertThat(source.pulls()).isZero();
     }
 }
