@@ -5,15 +5,16 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Sinks;
 
 /**
- * Feeds the texts a connection sends into its {@link TextFrameWriter}, never
- * more than {@value #WINDOW} ahead of what the writer has written: more are
- * requested only as frames leave, so a peer that reads slowly holds back the
- * texts' source (where, for pub/sub, the slow-subscriber policy applies)
- * instead of filling the writer's queue.
+ * Feeds the texts a connection's handler emits into its
+ * {@link TextFrameWriter}, never more than {@value #WINDOW} ahead of what the
+ * writer has written: more are requested only as frames leave, so a peer
+ * that reads slowly holds back the texts' source instead of filling the
+ * writer's queue. (Frames the writer pulls from sources, such as the node's
+ * replies and notifications, wait in their source instead.)
  *
  * <p>{@link #done()} completes once the texts have completed and every one
- * of them has been written and flushed, or once the writer refuses texts
- * (the connection is closing).
+ * of them, and every frame pulled meanwhile, has been written and flushed, or
+ * once the writer refuses texts (the connection is closing).
  */
 final class TextFeed extends BaseSubscriber<CharSequence> {
 
