@@ -21,11 +21,13 @@ import io.mpreg.core.error.MpregException;
 import io.mpreg.core.pubsub.internal.Backlog;
 import io.mpreg.core.pubsub.internal.ExchangeCounters;
 import io.mpreg.core.pubsub.internal.LocalSubscription;
+import io.mpreg.core.pubsub.internal.NotificationFrame;
 import io.mpreg.core.pubsub.internal.Outbox;
 import io.mpreg.core.pubsub.internal.TopicIndex;
 import io.mpreg.core.pubsub.internal.UlidSource;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.ConnectionOutlet;
+import io.mpreg.core.transport.FluxOutlet;
 import io.mpreg.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,14 +139,20 @@ public final class PubSubExchange {
      * and fails with {@code OVERLOADED} if the DISCONNECT policy ends the connection.
      */
     public Flux<WireMessage> outbound(ConnectionInfo connection) {
-        return connection(connection.id()).outbox.notifications();
+        return Flux.defer(() -> {
+            FluxOutlet outlet = new FluxOutlet();
+            // Not merged with the frames: a merge would pull ahead of what is requested, past the bounded queue.
+            pushTo(connection, outlet).subscribe(null, outlet::fail, outlet::complete);
+            return outlet.frames().map(frame -> ((NotificationFrame) frame).notification());
+        });
     }
 
     /**
      * Has a connection's writer pull the connection's notifications as frames
      * from their bounded queue, as it has room for them: the form of
-     * {@link #outbound} for a transport's {@link ConnectionOutlet}. Once per
-     * connection, instead of {@code outbound}.
+     * {@link #outbound} for a transport's {@link ConnectionOutlet}, whose
+     * frames are each a {@link NotificationFrame}. Once per connection,
+     * instead of {@code outbound}.
      *
      * @return completes on {@link #connectionClosed}; fails with {@code OVERLOADED}
      *         if the DISCONNECT policy ends the connection

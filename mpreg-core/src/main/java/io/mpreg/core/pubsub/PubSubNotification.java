@@ -83,7 +83,7 @@ public final class PubSubNotification implements WireMessage {
     public @Nullable CharSequence encodedText() {
         byte[] messageBytes = messageUtf8;
         return messageBytes == null ? null
-                : new NotificationFrame(u, NotificationFrame.subscriptionPart(subscriptionId), messageBytes);
+                : new NotificationFrame(this, NotificationFrame.subscriptionPart(subscriptionId), messageBytes);
     }
 
     @Override

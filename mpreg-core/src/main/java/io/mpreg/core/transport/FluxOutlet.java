@@ -15,7 +15,8 @@ import reactor.core.publisher.FluxSink;
  * {@code Flux}, such as a {@link ConnectionHandler#handle} caller: the frames
  * of its sources are pulled only as that {@code Flux} is requested, in the
  * order each source gives them. After {@link #complete} it completes once
- * its sources have handed out everything they hold.
+ * its sources have handed out everything they hold; after {@link #fail} it
+ * fails at once.
  */
 public final class FluxOutlet implements ConnectionOutlet {
 
@@ -28,13 +29,14 @@ public final class FluxOutlet implements ConnectionOutlet {
     private final Flux<CharSequence> frames;
     private volatile @Nullable FluxSink<CharSequence> sink;
     private volatile boolean completing;
+    private volatile @Nullable Throwable failure;
 
     public FluxOutlet() {
         // Never more is emitted than requested, so the sink needs no buffer of its own.
         frames = Flux.create(this::subscribed, FluxSink.OverflowStrategy.ERROR);
     }
 
-    /** The frames of every attached source; one subscriber only. It completes only after {@link #complete}. */
+    /** The frames of every attached source; one subscriber only. It ends only after {@link #complete} or {@link #fail}. */
     public Flux<CharSequence> frames() {
         return frames;
     }
@@ -42,6 +44,12 @@ public final class FluxOutlet implements ConnectionOutlet {
     /** Completes the frames once the sources have nothing more to hand out; callable from any thread. */
     public void complete() {
         completing = true;
+        drain();
+    }
+
+    /** Fails the frames at once, with what the sources still hold left unpulled; callable from any thread. */
+    public void fail(Throwable error) {
+        failure = Objects.requireNonNull(error, "error");
         drain();
     }
 
@@ -81,6 +89,11 @@ public final class FluxOutlet implements ConnectionOutlet {
     // Completing is read before a pass: a pass that finds every source empty after it was set ends the frames.
     private void pullRequested(FluxSink<CharSequence> current) {
         while (!current.isCancelled()) {
+            Throwable error = failure;
+            if (error != null) {
+                current.error(error);
+                return;
+            }
             boolean finishing = completing;
             boolean more = false;
             for (FrameSource source : sources) {

@@ -57,10 +57,6 @@ public final class FrameReader {
     private int nameEnd;
     private boolean nameEscaped;
 
-    FrameReader(String text, JsonMapper mapper) {
-        this(text.getBytes(StandardCharsets.UTF_8), mapper);
-    }
-
     /** A reader of the frame with these UTF-8 bytes, which it reads in place: they must not change meanwhile. */
     FrameReader(byte[] utf8, JsonMapper mapper) {
         this.bytes = utf8;

@@ -70,4 +70,19 @@ class FluxOutletTest {
                 .expectComplete()
                 .verify(WAIT);
     }
+
+    @Test
+    void failingEndsTheFramesAtOnceWithWhatIsLeftUnpulled() {
+        QueuedFrames frames = new QueuedFrames().add("first", "left behind");
+        outlet.attach(frames);
+        IllegalStateException failure = new IllegalStateException("connection must end");
+
+        StepVerifier.create(outlet.frames().map(CharSequence::toString), 1)
+                .expectNext("first")
+                .then(() -> outlet.fail(failure))
+                .expectErrorMatches(error -> error == failure)
+                .verify(WAIT);
+
+        assertThat(frames.waiting()).isEqualTo(1);
+    }
 }

@@ -3,6 +3,8 @@ package io.mpreg.core.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+
 import io.mpreg.core.wire.FrameReader.ValueType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,12 @@ class FrameReaderTest {
         return reader.nextField() ? reader.fieldName() : null;
     }
 
+    private FrameReader reader(String frame) {
+        return new FrameReader(frame.getBytes(StandardCharsets.UTF_8), mapper);
+    }
+
     private FrameReader positionedOnValue(String frame) {
-        FrameReader reader = new FrameReader(frame, mapper);
+        FrameReader reader = reader(frame);
         reader.enterObject();
         assertThat(nextName(reader)).isEqualTo("v");
         return reader;
@@ -40,7 +46,7 @@ class FrameReaderTest {
 
     @Test
     void fieldNamesAreComparedAsTheirTextEscapedOrNot() {
-        FrameReader reader = new FrameReader("{\"role\":1,\"r\\u006fle\":2}", mapper);
+        FrameReader reader = reader("{\"role\":1,\"r\\u006fle\":2}");
         reader.enterObject();
 
         assertThat(reader.nextField()).isTrue();

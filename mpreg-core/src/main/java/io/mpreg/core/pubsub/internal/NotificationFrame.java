@@ -2,32 +2,42 @@ package io.mpreg.core.pubsub.internal;
 
 import java.nio.charset.StandardCharsets;
 
+import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.transport.Utf8Text;
 
 /**
  * The text of a {@code pubsub-notification} frame in UTF-8 parts: its start
  * and id, the part naming its subscription (made once per subscription), the
  * message (made once per publish and shared by all its deliveries), and the
- * closing brace. So a delivery encodes only its own id.
+ * closing brace. So a delivery encodes only its own id. It keeps the
+ * notification it is the frame of, for code on the node that takes
+ * notifications rather than frames.
  */
 public final class NotificationFrame extends Utf8Text {
 
     private static final byte[] START = "{\"role\":\"pubsub-notification\",\"u\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END = {'}'};
 
+    private final PubSubNotification notification;
     private final byte[] u;
     private final byte[] subscriptionPart;
     private final byte[] message;
 
     /**
-     * @param u                the notification's id
+     * @param notification     the notification this is the frame of
      * @param subscriptionPart {@link #subscriptionPart} of the subscription it matched
-     * @param message          the message as {@code PubSubMessage.toJson} renders it, in UTF-8; shared, not copied
+     * @param message          its message as {@code PubSubMessage.toJson} renders it, in UTF-8; shared, not copied
      */
-    public NotificationFrame(String u, byte[] subscriptionPart, byte[] message) {
-        this.u = JsonText.escaped(u).getBytes(StandardCharsets.UTF_8);
+    public NotificationFrame(PubSubNotification notification, byte[] subscriptionPart, byte[] message) {
+        this.notification = notification;
+        this.u = JsonText.escaped(notification.u()).getBytes(StandardCharsets.UTF_8);
         this.subscriptionPart = subscriptionPart;
         this.message = message;
+    }
+
+    /** The notification this is the frame of. */
+    public PubSubNotification notification() {
+        return notification;
     }
 
     /** What follows a notification's id up to its message, for the subscription with this id. */

@@ -3,8 +3,6 @@ package io.mpreg.core.pubsub.internal;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -16,30 +14,24 @@ import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.pubsub.SlowSubscriberPolicy;
 import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.transport.ReadBatch;
-import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The bounded queue of notifications waiting for one connection, drained
- * only as fast as the connection takes them: either as a {@code Flux}, as it
- * is requested, or {@linkplain #pushTo pulled as frames} by the connection's
- * writer.
+ * The bounded queue of notifications waiting for one connection, which the
+ * connection's writer {@linkplain #pushTo pulls as frames} only as fast as
+ * it has room for them.
  *
  * <p>{@link #offer} never blocks and never waits for the subscriber: when the
  * queue is full, the {@link SlowSubscriberPolicy} decides at once. Each
  * episode of falling behind is logged once when it starts and once when the
- * queue has drained. Notifications are handed out by one thread at a time
- * (the usual work-in-progress counter, or the writer's own drain), so order
- * is that of {@link #offer}. An
- * offer made while a network event loop serves a read emits at the end of
- * that read ({@link ReadBatch}), so a read of many publishes hands this
- * connection its notifications together.
+ * queue has drained. The writer pulls from one thread at a time, so order is
+ * that of {@link #offer}. An offer made while a network event loop serves a
+ * read wakes the writer at the end of that read ({@link ReadBatch}), so a
+ * read of many publishes hands this connection its notifications together.
  */
 public final class Outbox {
 
@@ -56,15 +48,12 @@ public final class Outbox {
     private final ExchangeCounters counters;
     private final Runnable onDisconnect;
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
-    private final AtomicInteger drainers = new AtomicInteger();
     private final AtomicBoolean attached = new AtomicBoolean();
-    private final Flux<WireMessage> flux;
     private final Sinks.Empty<Void> pulledEnd = Sinks.empty();
-    // Used by the one thread draining at a time.
+    // Used by the one thread pulling at a time.
     private final Delivery[] batch = new Delivery[64];
-    private volatile @Nullable FluxSink<WireMessage> sink;
-    // What an offer runs at the end of the read batch: the drain of the Flux, or the writer's wake-up.
-    private volatile Runnable wake = this::drain;
+    // What an offer runs at the end of the read batch: the writer's wake-up, once attached.
+    private volatile Runnable wake = () -> { };
     private @Nullable Throwable failure;
     private boolean terminated;
     private boolean behind;
@@ -83,17 +72,6 @@ public final class Outbox {
         this.ids = Objects.requireNonNull(ids, "ids");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.onDisconnect = Objects.requireNonNull(onDisconnect, "onDisconnect");
-        // Never more is emitted than requested, so the sink needs no buffer of its own.
-        this.flux = Flux.create(this::attach, FluxSink.OverflowStrategy.ERROR);
-    }
-
-    /**
-     * The notifications for this connection. One subscriber only; it completes
-     * when the connection's subscriptions are closed and fails with
-     * {@code OVERLOADED} when the DISCONNECT policy ends the connection.
-     */
-    public Flux<WireMessage> notifications() {
-        return flux;
     }
 
     /**
@@ -139,9 +117,8 @@ public final class Outbox {
     }
 
     /**
-     * Has the connection's writer pull the notifications as frames, as it has
-     * room for them, instead of taking them as {@link #notifications()}; once
-     * per connection, instead of that stream.
+     * Has the connection's writer pull the notifications as frames (each a
+     * {@link NotificationFrame}), as it has room for them; once per connection.
      *
      * @return completes when the queue is closed; fails with {@code OVERLOADED}
      *         when the DISCONNECT policy ends the connection
@@ -163,7 +140,6 @@ public final class Outbox {
             terminated = true;
             error = failure;
         }
-        drain();
         if (error != null) {
             pulledEnd.tryEmitError(error);
         } else {
@@ -171,54 +147,9 @@ public final class Outbox {
         }
     }
 
-    /** Notifications waiting to be requested. */
+    /** Notifications waiting to be pulled. */
     public synchronized int queued() {
         return queue.size();
-    }
-
-    private void attach(FluxSink<WireMessage> newSink) {
-        if (!attached.compareAndSet(false, true)) {
-            newSink.error(new IllegalStateException("connection " + connectionId + " already takes its notifications"));
-            return;
-        }
-        newSink.onRequest(n -> drain());
-        sink = newSink;
-        drain();
-    }
-
-    private void drain() {
-        if (drainers.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        do {
-            FluxSink<WireMessage> current = sink;
-            if (current != null) {
-                emitRequested(current);
-            }
-            missed = drainers.addAndGet(-missed);
-        } while (missed != 0);
-    }
-
-    // Takes what was requested from the queue a batch at a time, one lock for the batch,
-    // and emits it outside the lock.
-    private void emitRequested(FluxSink<WireMessage> current) {
-        while (!current.isCancelled()) {
-            int taken;
-            boolean finished;
-            synchronized (this) {
-                taken = take(current.requestedFromDownstream());
-                finished = queue.isEmpty() && terminated;
-            }
-            if (taken == 0) {
-                if (finished) {
-                    terminate(current);
-                }
-                return;
-            }
-            handOut(taken, (u, delivery) -> current.next(new PubSubNotification(u, delivery.subscription.id(),
-                    delivery.message, delivery.messageUtf8)));
-        }
     }
 
     // The writer's pull, on its event loop: the frames of up to max notifications.
@@ -229,8 +160,7 @@ public final class Outbox {
             taken = take(max);
             more = !queue.isEmpty();
         }
-        handOut(taken, (u, delivery) -> frames.accept(new NotificationFrame(u, delivery.subscription.notificationPart(),
-                delivery.messageUtf8)));
+        handOut(taken, frames);
         return more;
     }
 
@@ -246,31 +176,21 @@ public final class Outbox {
         return taken;
     }
 
-    // Outside the monitor: the batch's deliveries to subscriptions still active, with their ids, timed by one clock read.
-    private void handOut(int taken, BiConsumer<String, Delivery> to) {
+    // Outside the monitor: the frames of the batch's deliveries to subscriptions still active, timed by one clock read.
+    private void handOut(int taken, Consumer<? super CharSequence> frames) {
         int delivered = 0;
         long now = clock.getAsLong();
         for (int i = 0; i < taken; i++) {
             Delivery next = batch[i];
             batch[i] = null;
             if (next.subscription.isActive()) {
-                to.accept(ids.apply(now), next);
+                PubSubNotification notification = new PubSubNotification(ids.apply(now), next.subscription.id(),
+                        next.message, next.messageUtf8);
+                frames.accept(new NotificationFrame(notification, next.subscription.notificationPart(), next.messageUtf8));
                 delivered++;
             }
         }
         counters.delivered.add(delivered);
-    }
-
-    private void terminate(FluxSink<WireMessage> current) {
-        Throwable error;
-        synchronized (this) {
-            error = failure;
-        }
-        if (error != null) {
-            current.error(error);
-        } else {
-            current.complete();
-        }
     }
 
     private void dropped(long count) {

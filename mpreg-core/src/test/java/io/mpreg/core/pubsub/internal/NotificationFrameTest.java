@@ -24,10 +24,13 @@ class NotificationFrameTest {
         PubSubMessage message = PubSubMessage.of("sensors.t", StringNode.valueOf("payload \"quoted\""), "m-1", "p", 1.5);
         byte[] messageUtf8 = message.toJson(mapper).getBytes(StandardCharsets.UTF_8);
 
-        NotificationFrame frame = new NotificationFrame(u, NotificationFrame.subscriptionPart(subscriptionId), messageUtf8);
+        PubSubNotification notification = new PubSubNotification(u, subscriptionId, message, messageUtf8);
+        NotificationFrame frame = new NotificationFrame(notification, NotificationFrame.subscriptionPart(subscriptionId),
+                messageUtf8);
 
         String generated = codec.encode(new PubSubNotification(u, subscriptionId, message));
         assertThat(frame.toString()).isEqualTo(generated);
         assertThat(frame.utf8Length()).isEqualTo(generated.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(frame.notification()).isSameAs(notification);
     }
 }
