@@ -1,5 +1,6 @@
 package io.mpreg.core.pubsub;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -8,9 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A message's payload as a tree, as JSON text, or both: each form is made
+ * A message's payload as a tree, as JSON in UTF-8, or both: each form is made
  * from the other only when first asked for, then kept. A payload read from
- * a frame and delivered unchanged stays text and is never parsed.
+ * a frame and delivered unchanged stays the bytes it was sent as: it is never
+ * parsed, nor decoded into a string.
  *
  * <p>Safe to share between threads: each form is published through a
  * volatile field, and making it twice in a race yields equal values.
@@ -19,11 +21,11 @@ final class JsonPayload {
 
     private final @Nullable JsonMapper reader;
     private volatile @Nullable JsonNode node;
-    private volatile @Nullable String text;
+    private volatile byte @Nullable [] utf8;
 
-    private JsonPayload(@Nullable JsonNode node, @Nullable String text, @Nullable JsonMapper reader) {
+    private JsonPayload(@Nullable JsonNode node, byte @Nullable [] utf8, @Nullable JsonMapper reader) {
         this.node = node;
-        this.text = text;
+        this.utf8 = utf8;
         this.reader = reader;
     }
 
@@ -31,33 +33,37 @@ final class JsonPayload {
         return new JsonPayload(Objects.requireNonNull(node, "payload"), null, null);
     }
 
-    /** A payload received as {@code json}, which must be one valid JSON value, parsed by {@code reader} if needed. */
-    static JsonPayload ofText(String json, JsonMapper reader) {
+    /**
+     * A payload received as {@code json}, the UTF-8 bytes of one valid JSON
+     * value (shared, not copied: they must not change), parsed by {@code reader} if needed.
+     */
+    static JsonPayload ofUtf8(byte[] json, JsonMapper reader) {
         return new JsonPayload(null, Objects.requireNonNull(json, "json"), Objects.requireNonNull(reader, "reader"));
     }
 
     JsonNode node() {
         JsonNode current = node;
         if (current == null) {
-            current = Objects.requireNonNull(reader).readTree(Objects.requireNonNull(text));
+            current = Objects.requireNonNull(reader).readTree(Objects.requireNonNull(utf8));
             node = current;
         }
         return current;
     }
 
-    String text(JsonMapper writer) {
-        String current = text;
+    /** The payload's JSON in UTF-8; shared: do not change it. */
+    byte[] utf8(JsonMapper writer) {
+        byte[] current = utf8;
         if (current == null) {
-            current = writer.writeValueAsString(Objects.requireNonNull(node));
-            text = current;
+            current = writer.writeValueAsBytes(Objects.requireNonNull(node));
+            utf8 = current;
         }
         return current;
     }
 
     void writeTo(JsonGenerator generator) {
-        String current = text;
+        byte[] current = utf8;
         if (current != null) {
-            generator.writeRawValue(current);
+            generator.writeRawValue(new String(current, StandardCharsets.UTF_8));
         } else {
             generator.writePOJO(node());
         }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.mpreg.core.error.ErrorKind;
 import io.mpreg.core.error.MpregException;
 import io.mpreg.core.pubsub.internal.JsonText;
+import io.mpreg.core.transport.Utf8Text;
 import io.mpreg.core.wire.Fields;
 import io.mpreg.core.wire.WireMessage;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,11 @@ public record PubSubAck(@Nullable String u, @Nullable String operationId, boolea
 
     /** The role of an ack frame. */
     public static final String ROLE = "pubsub-ack";
+
+    // The fixed parts of a successful ack's frame.
+    private static final byte[] START = JsonText.ascii("{\"role\":\"" + ROLE + "\",\"u\":\"");
+    private static final byte[] OPERATION_ID = JsonText.ascii("\",\"operation_id\":\"");
+    private static final byte[] SUCCESS = JsonText.ascii("\",\"success\":true}");
 
     public PubSubAck {
         if (success != (error == null) || success != (errorCode == null)) {
@@ -54,15 +60,15 @@ public record PubSubAck(@Nullable String u, @Nullable String operationId, boolea
         return ROLE;
     }
 
-    // Every publish is answered with an ack: a successful one is assembled as text.
+    // Every publish is answered with an ack: a successful one is assembled as bytes.
     @Override
-    public @Nullable String encodedText() {
+    public @Nullable CharSequence encodedText() {
         if (!success || u == null || operationId == null) {
             return null;
         }
-        String id = JsonText.escaped(u);
-        return "{\"role\":\"" + ROLE + "\",\"u\":\"" + id + "\",\"operation_id\":\""
-                + (operationId.equals(u) ? id : JsonText.escaped(operationId)) + "\",\"success\":true}";
+        int length = START.length + u.length() + OPERATION_ID.length + operationId.length() + SUCCESS.length;
+        return Utf8Text.ofUtf8(JsonText.builder(length).raw(START).escaped(u).raw(OPERATION_ID).escaped(operationId)
+                .raw(SUCCESS).build());
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -70,7 +70,8 @@ public final class PubSubExchange {
     private final AtomicLong inProcessSequence = new AtomicLong();
     // Publishers share it; a subscription replaying the backlog takes it alone, so no
     // message can fall between the replayed backlog and the live stream, or land in both.
-    private final ReentrantReadWriteLock seam = new ReentrantReadWriteLock();
+    // Not reentrant, and neither is its use; a read costs one atomic add, with no per-thread hold counts.
+    private final StampedLock seam = new StampedLock();
     private volatile PeerForwarder peers = PeerForwarder.NONE;
 
     private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, LongFunction<String> ids) {
@@ -202,12 +203,12 @@ public final class PubSubExchange {
             register(connection, subscription);
             return;
         }
-        seam.writeLock().lock();
+        long stamp = seam.writeLock();
         try {
             register(connection, subscription);
             replayBacklog(subscription);
         } finally {
-            seam.writeLock().unlock();
+            seam.unlockWrite(stamp);
         }
     }
 
@@ -324,7 +325,7 @@ public final class PubSubExchange {
     private int acceptLocally(PubSubMessage stamped, long now) {
         byte[] json = stamped.toUtf8(mapper);
         int queued;
-        seam.readLock().lock();
+        long stamp = seam.readLock();
         try {
             backlog.append(stamped, json.length, now);
             List<LocalSubscription> matches = index.match(stamped.topic());
@@ -334,7 +335,7 @@ public final class PubSubExchange {
             }
             queued = matches.size();
         } finally {
-            seam.readLock().unlock();
+            seam.unlockRead(stamp);
         }
         counters.published.increment();
         return queued;

@@ -3,6 +3,7 @@ package io.mpreg.core.pubsub;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.mpreg.core.pubsub.internal.JsonText;
 import io.mpreg.core.wire.FrameReader;
 import io.mpreg.core.wire.FrameReader.ValueType;
 import io.mpreg.core.wire.StreamingFrameDecoder;
@@ -11,14 +12,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Streaming decoders of the frames that carry a message (publish and
- * notification): the payload is kept as the text it was sent as. They give
+ * notification): the payload is kept as the bytes it was sent as. They give
  * up on anything but the plain shape (a field of an unexpected type, a
  * repeated field, an invalid topic), leaving the frame to the tree decoders,
  * which answer it the same way or reject it.
  */
 final class PubSubFrameReader {
 
-    private static final String NULL_PAYLOAD = "null";
+    private static final byte[] NULL_PAYLOAD = JsonText.ascii("null");
     // Bits of the message fields, to notice one sent twice.
     private static final int TOPIC = 1;
     private static final int PAYLOAD = 2;
@@ -62,7 +63,7 @@ final class PubSubFrameReader {
     /** The fields of a message object as read, before defaults are applied. */
     private static final class MessageFields {
         @Nullable String topic;
-        @Nullable String payload;
+        byte @Nullable [] payload;
         @Nullable String messageId;
         @Nullable String publisher;
         @Nullable Double timestamp;
@@ -125,7 +126,10 @@ final class PubSubFrameReader {
             }
             boolean read = switch (field) {
                 case TOPIC -> (fields.topic = stringOrNull(frame, type)) != null;
-                case PAYLOAD -> (fields.payload = frame.readRaw()) != null;
+                case PAYLOAD -> {
+                    fields.payload = frame.readRawUtf8();
+                    yield true;
+                }
                 case MESSAGE_ID -> (fields.messageId = stringOrNull(frame, type)) != null;
                 case PUBLISHER -> (fields.publisher = stringOrNull(frame, type)) != null;
                 case TIMESTAMP -> {

@@ -27,8 +27,24 @@ public final class PubSubMessage {
     // Messages stamped within one millisecond share their time, so its text is made once for all of them.
     private static volatile SecondsText lastSecondsText = new SecondsText(Double.NaN, "");
 
-    private record SecondsText(double seconds, String text) {
+    private record SecondsText(double seconds, String text, byte[] utf8) {
+        SecondsText(double seconds, String text) {
+            this(seconds, text, JsonText.ascii(text));
+        }
     }
+
+    // The fixed parts of the message object, between its values.
+    private static final byte[] TOPIC_FIELD = JsonText.ascii("{\"topic\":\"");
+    private static final byte[] PAYLOAD_FIELD = JsonText.ascii("\",\"payload\":");
+    private static final byte[] MESSAGE_ID_FIELD = JsonText.ascii(",\"message_id\":\"");
+    private static final byte[] PUBLISHER_FIELD = JsonText.ascii("\",\"publisher\":\"");
+    private static final byte[] TIMESTAMP_FIELD = JsonText.ascii("\",\"timestamp\":");
+    private static final byte[] HEADERS_FIELD = JsonText.ascii(",\"headers\":");
+    private static final byte[] END = JsonText.ascii("}");
+    private static final byte[] NULL = JsonText.ascii("null");
+    private static final byte[] NO_HEADERS = JsonText.ascii("{}");
+    private static final int FIXED_LENGTH = TOPIC_FIELD.length + PAYLOAD_FIELD.length + MESSAGE_ID_FIELD.length
+            + PUBLISHER_FIELD.length + TIMESTAMP_FIELD.length + HEADERS_FIELD.length + END.length;
 
     private final String topic;
     private final JsonPayload payload;
@@ -69,11 +85,11 @@ public final class PubSubMessage {
 
     /**
      * A message read from a frame, its topic already validated and its payload
-     * still text.
+     * still the UTF-8 bytes it was sent as (shared, not copied).
      */
-    static PubSubMessage read(String topic, String payloadJson, JsonMapper mapper, String messageId, String publisher,
+    static PubSubMessage read(String topic, byte[] payloadJson, JsonMapper mapper, String messageId, String publisher,
             @Nullable Double timestamp, Map<String, JsonNode> headers) {
-        return new PubSubMessage(topic, JsonPayload.ofText(payloadJson, mapper), messageId, publisher, timestamp,
+        return new PubSubMessage(topic, JsonPayload.ofUtf8(payloadJson, mapper), messageId, publisher, timestamp,
                 headers);
     }
 
@@ -115,18 +131,25 @@ public final class PubSubMessage {
 
     /**
      * This message as the JSON object it is inside publish and notification
-     * frames, assembled as text: the payload goes in as it was received.
+     * frames: the payload goes in as it was received.
      */
     public String toJson(JsonMapper mapper) {
-        return "{\"topic\":\"" + JsonText.escaped(topic) + "\",\"payload\":" + payload.text(mapper)
-                + ",\"message_id\":\"" + JsonText.escaped(messageId) + "\",\"publisher\":\""
-                + JsonText.escaped(publisher) + "\",\"timestamp\":" + (timestamp == null ? "null" : plainSeconds(timestamp))
-                + ",\"headers\":" + (headers.isEmpty() ? "{}" : mapper.writeValueAsString(headers)) + "}";
+        return new String(toUtf8(mapper), StandardCharsets.UTF_8);
     }
 
-    /** This message's {@link #toJson} in UTF-8: what subscribers are sent, and what the backlog's byte bound counts. */
+    /**
+     * This message's {@link #toJson} in UTF-8, assembled as bytes: what subscribers
+     * are sent, and what the backlog's byte bound counts.
+     */
     byte[] toUtf8(JsonMapper mapper) {
-        return toJson(mapper).getBytes(StandardCharsets.UTF_8);
+        byte[] payloadJson = payload.utf8(mapper);
+        byte[] time = timestamp == null ? NULL : plainSecondsText(timestamp).utf8();
+        byte[] headersJson = headers.isEmpty() ? NO_HEADERS : mapper.writeValueAsBytes(headers);
+        int length = FIXED_LENGTH + topic.length() + payloadJson.length + messageId.length() + publisher.length()
+                + time.length + headersJson.length;
+        return JsonText.builder(length).raw(TOPIC_FIELD).escaped(topic).raw(PAYLOAD_FIELD).raw(payloadJson)
+                .raw(MESSAGE_ID_FIELD).escaped(messageId).raw(PUBLISHER_FIELD).escaped(publisher)
+                .raw(TIMESTAMP_FIELD).raw(time).raw(HEADERS_FIELD).raw(headersJson).raw(END).build();
     }
 
     void writeTo(JsonGenerator g) {
@@ -158,13 +181,17 @@ public final class PubSubMessage {
      * the usual case, are written from those milliseconds.
      */
     static String plainSeconds(double seconds) {
+        return plainSecondsText(seconds).text();
+    }
+
+    private static SecondsText plainSecondsText(double seconds) {
         SecondsText last = lastSecondsText;
         if (last.seconds() == seconds) {
-            return last.text();
+            return last;
         }
-        String text = formattedSeconds(seconds);
-        lastSecondsText = new SecondsText(seconds, text);
-        return text;
+        SecondsText made = new SecondsText(seconds, formattedSeconds(seconds));
+        lastSecondsText = made;
+        return made;
     }
 
     private static String formattedSeconds(double seconds) {

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -134,6 +135,17 @@ public final class FrameReader {
         };
     }
 
+    /**
+     * Whether the next value is a string of exactly these ASCII characters,
+     * written without escapes; compared in place, reading nothing.
+     */
+    public boolean peekStringIs(String ascii) {
+        skipWhitespace();
+        int start = position + 1;
+        int end = start + ascii.length();
+        return end < bytes.length && bytes[position] == '"' && bytes[end] == '"' && regionIs(start, ascii);
+    }
+
     /** The next value, which must be a string. */
     public String readString() {
         skipWhitespace();
@@ -223,17 +235,24 @@ public final class FrameReader {
         return value;
     }
 
-    /** The next value as the exact text it was sent as. */
-    public String readRaw() {
-        skipWhitespace();
-        int start = position;
-        skipValue(0);
-        return new String(bytes, start, position - start, StandardCharsets.UTF_8);
+    /** The next value as the exact UTF-8 bytes it was sent as, in an array of its own. */
+    public byte[] readRawUtf8() {
+        int start = skipToValueEnd();
+        return Arrays.copyOfRange(bytes, start, position);
     }
 
     /** The next value as a tree. */
     public JsonNode readTree() {
-        return mapper.readTree(readRaw());
+        int start = skipToValueEnd();
+        return mapper.readTree(bytes, start, position - start);
+    }
+
+    // Skips the next value; where it started.
+    private int skipToValueEnd() {
+        skipWhitespace();
+        int start = position;
+        skipValue(0);
+        return start;
     }
 
     /** Skips the next value. */

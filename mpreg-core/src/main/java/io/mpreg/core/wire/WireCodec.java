@@ -124,7 +124,7 @@ public final class WireCodec {
             if (!frame.nextField() || !frame.fieldIs("role") || frame.peek() != FrameReader.ValueType.STRING) {
                 return null;
             }
-            StreamingFrameDecoder decoder = streamingDecoder(frame.readString());
+            StreamingFrameDecoder decoder = streamingDecoderAt(frame);
             if (decoder == null) {
                 return null;
             }
@@ -133,6 +133,18 @@ public final class WireCodec {
         } catch (FrameReader.Malformed | JacksonException | FrameRejectedException | IllegalArgumentException giveUp) {
             return null;
         }
+    }
+
+    // The decoder of the role the frame is at, read past when there is one. A role written with
+    // escapes matches none, and the frame goes to the tree decoder.
+    private @Nullable StreamingFrameDecoder streamingDecoderAt(FrameReader frame) {
+        for (Map.Entry<String, StreamingFrameDecoder> entry : streamingRoles) {
+            if (frame.peekStringIs(entry.getKey())) {
+                frame.skipValue();
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private @Nullable StreamingFrameDecoder streamingDecoder(String role) {

@@ -37,7 +37,7 @@ class FrameReaderTest {
     void rawValueIsTheValueExactlyAsSentAndReadingGoesOnAfterIt(String value) {
         FrameReader reader = positionedOnValue("{ \"v\" :  " + value + " ,\"next\":7}");
 
-        assertThat(reader.readRaw()).isEqualTo(value);
+        assertThat(new String(reader.readRawUtf8(), StandardCharsets.UTF_8)).isEqualTo(value);
         assertThat(nextName(reader)).isEqualTo("next");
         assertThat(reader.readNumber()).isEqualTo(7.0);
         assertThat(nextName(reader)).isNull();
@@ -142,12 +142,26 @@ class FrameReaderTest {
     }
 
     @Test
+    void aStringIsComparedInPlaceWithoutBeingRead() {
+        FrameReader reader = positionedOnValue("{\"v\": \"pubsub-publish\",\"next\":1}");
+
+        assertThat(reader.peekStringIs("pubsub")).isFalse();
+        assertThat(reader.peekStringIs("pubsub-publish-more")).isFalse();
+        assertThat(reader.peekStringIs("pubsub-publish")).isTrue();
+        assertThat(reader.readString()).isEqualTo("pubsub-publish");
+        assertThat(positionedOnValue("{\"v\":\"pubsub\\u002dpublish\"}").peekStringIs("pubsub-publish")).isFalse();
+        assertThat(positionedOnValue("{\"v\":12}").peekStringIs("12")).isFalse();
+        assertThat(positionedOnValue("{\"v\":\"ab").peekStringIs("ab")).isFalse();
+    }
+
+    @Test
     void textBeyondAsciiIsReadAsItsCharactersBesideEscapes() {
         String text = "temp\u00e9rature \u2014 \ud83d\ude00 long enough to span words";
 
         assertThat(positionedOnValue("{\"v\":\"" + text + "\"}").readString()).isEqualTo(text);
         assertThat(positionedOnValue("{\"v\":\"" + text + "\\n\\u00e9" + text + "\"}").readString())
                 .isEqualTo(text + "\n\u00e9" + text);
-        assertThat(positionedOnValue("{\"v\":\"" + text + "\"}").readRaw()).isEqualTo("\"" + text + "\"");
+        assertThat(new String(positionedOnValue("{\"v\":\"" + text + "\"}").readRawUtf8(), StandardCharsets.UTF_8))
+                .isEqualTo("\"" + text + "\"");
     }
 }

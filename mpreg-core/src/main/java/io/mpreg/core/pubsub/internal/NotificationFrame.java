@@ -1,7 +1,5 @@
 package io.mpreg.core.pubsub.internal;
 
-import java.nio.charset.StandardCharsets;
-
 import io.mpreg.core.pubsub.PubSubNotification;
 import io.mpreg.core.transport.Utf8Text;
 
@@ -15,8 +13,10 @@ import io.mpreg.core.transport.Utf8Text;
  */
 public final class NotificationFrame extends Utf8Text {
 
-    private static final byte[] START = "{\"role\":\"pubsub-notification\",\"u\":\"".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] END = {'}'};
+    private static final byte[] START = JsonText.ascii("{\"role\":\"pubsub-notification\",\"u\":\"");
+    private static final byte[] SUBSCRIPTION_ID = JsonText.ascii("\",\"subscription_id\":\"");
+    private static final byte[] MESSAGE = JsonText.ascii("\",\"message\":");
+    private static final byte[] END = JsonText.ascii("}");
 
     private final PubSubNotification notification;
     private final byte[] u;
@@ -30,7 +30,7 @@ public final class NotificationFrame extends Utf8Text {
      */
     public NotificationFrame(PubSubNotification notification, byte[] subscriptionPart, byte[] message) {
         this.notification = notification;
-        this.u = JsonText.escaped(notification.u()).getBytes(StandardCharsets.UTF_8);
+        this.u = JsonText.escapedUtf8(notification.u());
         this.subscriptionPart = subscriptionPart;
         this.message = message;
     }
@@ -42,8 +42,8 @@ public final class NotificationFrame extends Utf8Text {
 
     /** What follows a notification's id up to its message, for the subscription with this id. */
     public static byte[] subscriptionPart(String subscriptionId) {
-        return ("\",\"subscription_id\":\"" + JsonText.escaped(subscriptionId) + "\",\"message\":")
-                .getBytes(StandardCharsets.UTF_8);
+        return JsonText.builder(SUBSCRIPTION_ID.length + subscriptionId.length() + MESSAGE.length)
+                .raw(SUBSCRIPTION_ID).escaped(subscriptionId).raw(MESSAGE).build();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.mpreg.core.transport.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.function.IntSupplier;
 
 import io.mpreg.core.transport.Utf8Text;
@@ -21,8 +24,12 @@ final class TextFrameEncoder {
     private static final int LENGTH_16_BITS = 126;
     private static final int LENGTH_64_BITS = 127;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final boolean masked;
     private final IntSupplier maskKeys;
+    // Where a masking encoder masks parts before copying them out; on the connection's event loop only.
+    private byte[] scratch = new byte[0];
 
     private TextFrameEncoder(boolean masked, IntSupplier maskKeys) {
         this.masked = masked;
@@ -60,31 +67,59 @@ final class TextFrameEncoder {
             out.writeByte(maskBit | LENGTH_64_BITS);
             out.writeLong(length);
         }
-        int key = masked ? maskKeys.getAsInt() : 0;
-        if (masked) {
-            out.writeInt(key);
-        }
         int start = out.writerIndex();
-        payload.writeUtf8(out::writeBytes);
-        if (out.writerIndex() - start != length) {
-            throw new IllegalStateException("frame text wrote " + (out.writerIndex() - start) + " bytes, not "
-                    + length);
-        }
         if (masked) {
-            mask(out, start, length, key);
+            int key = maskKeys.getAsInt();
+            out.writeInt(key);
+            start += 4;
+            payload.writeUtf8(new MaskingSink(out, key));
+        } else {
+            payload.writeUtf8(out::writeBytes);
+        }
+        int written = out.writerIndex() - start;
+        if (written != length) {
+            throw new IllegalStateException("frame text wrote " + written + " bytes, not " + length);
         }
     }
 
-    // The key's bytes repeat every four payload bytes, so eight bytes are masked at a time
-    // with the key written twice into a long (both in network order).
-    private static void mask(ByteBuf out, int start, int length, int key) {
-        long keyTwice = (key & 0xFFFFFFFFL) << 32 | (key & 0xFFFFFFFFL);
-        int i = 0;
-        for (int end = length - 7; i < end; i += 8) {
-            out.setLong(start + i, out.getLong(start + i) ^ keyTwice);
+    /**
+     * Masks each part on its way into the buffer, eight bytes at a time in a
+     * heap array, and writes it masked with one copy: cheaper than masking the
+     * buffer in place, through its bounds-checked accessors.
+     */
+    private final class MaskingSink implements Utf8Text.ByteSink {
+
+        private final ByteBuf out;
+        // The key's bytes repeat every four payload bytes: written twice into a long (network order),
+        // rotated to the payload offset where a part starts, it masks eight bytes at once.
+        private final long keyTwice;
+        private int offset;
+
+        MaskingSink(ByteBuf out, int key) {
+            this.out = out;
+            this.keyTwice = (key & 0xFFFFFFFFL) << 32 | (key & 0xFFFFFFFFL);
         }
-        for (; i < length; i++) {
-            out.setByte(start + i, out.getByte(start + i) ^ (byte) (key >>> (24 - 8 * (i & 3))));
+
+        @Override
+        public void write(byte[] part) {
+            byte[] masked = scratch(part.length);
+            long key = Long.rotateLeft(keyTwice, 8 * (offset & 3));
+            int i = 0;
+            for (int end = part.length - 7; i < end; i += 8) {
+                LONGS.set(masked, i, (long) LONGS.get(part, i) ^ key);
+            }
+            for (; i < part.length; i++) {
+                masked[i] = (byte) (part[i] ^ (key >>> (56 - 8 * (i & 7))));
+            }
+            out.writeBytes(masked, 0, part.length);
+            offset += part.length;
         }
+    }
+
+    private byte[] scratch(int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, 2 * scratch.length)];
+        }
+        return scratch;
     }
 }

@@ -28,8 +28,8 @@ public final class TransportCounters {
         framesIn.increment();
     }
 
-    void frameOut() {
-        framesOut.increment();
+    void framesIn(int count) {
+        framesIn.add(count);
     }
 
     void framesOut(int count) {

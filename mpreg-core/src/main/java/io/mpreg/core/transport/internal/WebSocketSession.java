@@ -129,6 +129,9 @@ final class WebSocketSession {
 
         private final InboundMessages<T> messages;
         private final Function<byte[], T> asText;
+        // Counted once per read, not per message: the shared counter's cache line would otherwise
+        // travel between the event loops of a process's connections with every message.
+        private int messagesThisRead;
 
         Received(InboundMessages<T> messages, Function<byte[], T> asText) {
             this.messages = messages;
@@ -143,7 +146,7 @@ final class WebSocketSession {
         @Override
         public void message(byte[] utf8) {
             if (!oversizeClosed) {
-                counters.frameIn();
+                messagesThisRead++;
                 messages.add(asText.apply(utf8));
             }
         }
@@ -155,6 +158,10 @@ final class WebSocketSession {
 
         @Override
         public void readComplete() {
+            if (messagesThisRead > 0) {
+                counters.framesIn(messagesThisRead);
+                messagesThisRead = 0;
+            }
             messages.deliver();
         }
     }

@@ -80,6 +80,18 @@ class TextFrameEncoderTest {
     }
 
     @Test
+    void maskedPartsStartingAtEveryKeyOffsetDecodeToTheirText() {
+        String[] parts = new String[18];
+        for (int length = 0; length < parts.length; length++) {
+            parts[length] = ascii(length);
+        }
+        Utf8Text text = inParts(parts);
+
+        assertThat(PeerDecoder.texts(encodeAll(TextFrameEncoder.masking(new Random(3)::nextInt), List.of(text)), true))
+                .containsExactly(String.join("", parts));
+    }
+
+    @Test
     void textWritingOtherThanItsLengthIsRefused() {
         Utf8Text lying = new Utf8Text() {
             @Override
