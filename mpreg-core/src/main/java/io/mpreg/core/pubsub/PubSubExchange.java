@@ -28,6 +28,7 @@ import io.mpreg.core.pubsub.internal.UlidSource;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.transport.FluxOutlet;
+import io.mpreg.core.transport.ReadBatch;
 import io.mpreg.core.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -267,7 +268,7 @@ public final class PubSubExchange {
      */
     public int publish(PubSubMessage message) {
         Objects.requireNonNull(message, "message");
-        long now = clock.millis();
+        long now = ReadBatch.millis(clock);
         PubSubMessage stamped = message.stampedIfAbsent(now / 1000.0);
         int queued = acceptLocally(stamped, now);
         int sent = peers.forward(stamped);
@@ -285,7 +286,7 @@ public final class PubSubExchange {
      */
     public int deliverFromPeer(PubSubMessage message) {
         Objects.requireNonNull(message, "message");
-        long now = clock.millis();
+        long now = ReadBatch.millis(clock);
         return acceptLocally(message.stampedIfAbsent(now / 1000.0), now);
     }
 
@@ -321,7 +322,7 @@ public final class PubSubExchange {
                 backlog.bytes());
     }
 
-    // Callers read the clock once per message and pass it on: a read costs about as much as a cached match.
+    // Callers take the time once per message (on an event loop, once per read: ReadBatch.millis) and pass it on.
     private int acceptLocally(PubSubMessage stamped, long now) {
         byte[] json = stamped.toUtf8(mapper);
         int queued;

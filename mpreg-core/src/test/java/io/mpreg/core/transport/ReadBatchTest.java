@@ -2,6 +2,10 @@ package io.mpreg.core.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +20,54 @@ class ReadBatchTest {
     void closeAnyBatchLeftOpen() {
         ReadBatch.close();
         ReadBatch.close();
+    }
+
+    /** A clock that moves a millisecond on at every reading. */
+    private static final class TickingClock extends Clock {
+        private long millis = 1_000;
+
+        @Override
+        public long millis() {
+            return millis++;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void outsideABatchTheClockIsReadAtEveryCall() {
+        Clock clock = new TickingClock();
+
+        assertThat(List.of(ReadBatch.millis(clock), ReadBatch.millis(clock))).containsExactly(1_000L, 1_001L);
+    }
+
+    @Test
+    void insideABatchEachClockIsReadOnceAndReadAgainInTheNextBatch() {
+        Clock clock = new TickingClock();
+        Clock other = new TickingClock();
+        ReadBatch.open();
+        ReadBatch.open();
+
+        assertThat(List.of(ReadBatch.millis(clock), ReadBatch.millis(clock))).containsExactly(1_000L, 1_000L);
+        ReadBatch.close();
+        assertThat(ReadBatch.millis(clock)).isEqualTo(1_000L);
+        assertThat(ReadBatch.millis(other)).isEqualTo(1_000L);
+        ReadBatch.close();
+        ReadBatch.open();
+        assertThat(ReadBatch.millis(clock)).isEqualTo(1_001L);
     }
 
     @Test

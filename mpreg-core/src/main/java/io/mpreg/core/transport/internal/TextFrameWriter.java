@@ -1,9 +1,8 @@
 package io.mpreg.core.transport.internal;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -53,13 +52,16 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     private static final int DRAIN_BYTES = 4 * BATCH_BYTES;
     /** Frames pulled from a source at a time, between checks of the drain's budget. */
     static final int PULL_AT_MOST = 64;
+    private static final FrameSource[] NO_SOURCES = {};
 
     private final TextFrameEncoder encoder;
     private final TransportCounters counters;
     private final Queue<CharSequence> queue = PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
-    private final List<FrameSource> sources = new CopyOnWriteArrayList<>();
+    // Copied on attach, which is rare; read on every drain, which then allocates no iterator.
+    private volatile FrameSource[] sources = NO_SOURCES;
+    private final Object sourcesLock = new Object();
     private final Runnable wake = this::wake;
     // Raised by a source's wake-up before it schedules a drain; lowered by the drain before it pulls.
     private volatile boolean sourcesReady;
@@ -96,7 +98,12 @@ final class TextFrameWriter extends ChannelDuplexHandler {
      * @return the source's wake-up: schedules a drain that pulls from it
      */
     Runnable attach(FrameSource source) {
-        sources.add(Objects.requireNonNull(source, "source"));
+        Objects.requireNonNull(source, "source");
+        synchronized (sourcesLock) {
+            FrameSource[] grown = Arrays.copyOf(sources, sources.length + 1);
+            grown[grown.length - 1] = source;
+            sources = grown;
+        }
         return wake;
     }
 
@@ -196,7 +203,9 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     private void stop() {
         accepting = false;
         queue.clear();
-        sources.clear();
+        synchronized (sourcesLock) {
+            sources = NO_SOURCES;
+        }
         runWhenEmpty();
     }
 
