@@ -157,7 +157,7 @@ public final class FrameDispatcher implements ConnectionHandler {
                     .flatMap(frame -> serve(frame, served), Integer.MAX_VALUE);
             Flux<Void> answeredOnScheduler = served.handedOver.asFlux()
                     .publishOn(DISPATCH_SCHEDULER)
-                    .flatMap(handOver -> answer(handOver.message(), handOver.handler(), served), Integer.MAX_VALUE);
+                    .flatMap(handOver -> answer(handOver.message(), handOver.handler(), served, true), Integer.MAX_VALUE);
             Flux<Void> replies = Flux.merge(answeredWhereRead, answeredOnScheduler);
             return (lifecycles.isEmpty() ? replies : withLifecycles(connection, outlet, replies))
                     .thenMany(Flux.<CharSequence>empty());
@@ -241,21 +241,26 @@ public final class FrameDispatcher implements ConnectionHandler {
             return replyAtOnce(served, errorReply(message.u(), MpregException.of(ErrorKind.UNKNOWN_ROLE,
                     "role '" + message.role() + "' is not served by this node")));
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
-            inFlight.decrementAndGet();
+        // Only the serving of the connection's inbound, one frame at a time, adds to the count, so
+        // checking it here and adding later cannot overshoot; answers ending elsewhere only take away.
+        if (inFlight.get() >= maxInFlight) {
             return replyAtOnce(served, errorReply(message.u(), MpregException.of(ErrorKind.OVERLOADED,
                     "more than " + maxInFlight + " requests in flight on this connection; retry later")));
         }
         if (handler.servesWhereRead()) {
-            return answer(message, handler, served);
+            return answer(message, handler, served, false);
         }
+        inFlight.incrementAndGet();
         if (served.handedOver.tryEmitNext(new HandOver(message, handler)).isFailure()) {
             inFlight.decrementAndGet();
         }
         return Mono.empty();
     }
 
-    private Mono<Void> answer(WireMessage message, RoleHandler handler, Served served) {
+    // Counts the request in flight until its answer ends (a request handed over to the scheduler
+    // was counted when it was handed over), unless it is answered at once: an ack served where
+    // read then costs the count no atomic update at all.
+    private Mono<Void> answer(WireMessage message, RoleHandler handler, Served served, boolean counted) {
         AtomicInteger inFlight = served.inFlight;
         Flux<WireMessage> answer;
         try {
@@ -264,8 +269,14 @@ public final class FrameDispatcher implements ConnectionHandler {
             answer = Flux.error(failure);
         }
         if (answer instanceof Fuseable.ScalarCallable<?> single) {
-            WireMessage reply = answeredAtOnce(message, single, inFlight);
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
+            WireMessage reply = answeredAtOnce(message, single);
             return reply == null ? Mono.empty() : replyAtOnce(served, reply);
+        }
+        if (!counted) {
+            inFlight.incrementAndGet();
         }
         return answer
                 .onErrorResume(failure -> Mono.just(errorReply(message.u(), asMpreg(message, failure))))
@@ -276,14 +287,11 @@ public final class FrameDispatcher implements ConnectionHandler {
 
     // A handler that answered before returning (no reply or one, already made) skips the
     // operator chain, which costs more than the reply itself for acks.
-    private static @Nullable WireMessage answeredAtOnce(WireMessage message, Fuseable.ScalarCallable<?> single,
-                                              AtomicInteger inFlight) {
+    private static @Nullable WireMessage answeredAtOnce(WireMessage message, Fuseable.ScalarCallable<?> single) {
         try {
             return (WireMessage) single.call();
         } catch (Exception failure) {
             return errorReply(message.u(), asMpreg(message, failure));
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 
