@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -49,10 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
  * matching messages and then the live ones, with no gap and no duplicate
  * between them. Only the slow-subscriber policy may drop notifications.
  *
- * <p>Locks, always taken in this order: the backlog seam (read by publishers,
- * write by subscriptions replaying the backlog), a connection's monitor, the
- * topic index's write lock, an outbox's monitor, the backlog's monitor. Matching
- * takes no lock.
+ * <p>Locks, always taken in this order: the backlog's monitor, a
+ * connection's monitor, the topic index's write lock, an outbox's monitor. A
+ * publisher holds the backlog's monitor while it retains and matches a
+ * message, a subscription asking for the backlog while it registers and
+ * queues the replay: so each message is either replayed to it or matched
+ * live, and live ones are queued after the replay. Matching takes no lock of its own.
  */
 public final class PubSubExchange {
 
@@ -71,8 +72,6 @@ public final class PubSubExchange {
     private final AtomicLong inProcessSequence = new AtomicLong();
     // Publishers share it; a subscription replaying the backlog takes it alone, so no
     // message can fall between the replayed backlog and the live stream, or land in both.
-    // Not reentrant, and neither is its use; a read costs one atomic add, with no per-thread hold counts.
-    private final StampedLock seam = new StampedLock();
     private volatile PeerForwarder peers = PeerForwarder.NONE;
 
     private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, LongFunction<String> ids) {
@@ -204,12 +203,9 @@ public final class PubSubExchange {
             register(connection, subscription);
             return;
         }
-        long stamp = seam.writeLock();
-        try {
+        synchronized (backlog) {
             register(connection, subscription);
             replayBacklog(subscription);
-        } finally {
-            seam.unlockWrite(stamp);
         }
     }
 
@@ -325,21 +321,17 @@ public final class PubSubExchange {
     // Callers take the time once per message (on an event loop, once per read: ReadBatch.millis) and pass it on.
     private int acceptLocally(PubSubMessage stamped, long now) {
         byte[] json = stamped.toUtf8(mapper);
-        int queued;
-        long stamp = seam.readLock();
-        try {
+        List<LocalSubscription> matches;
+        synchronized (backlog) {
             backlog.append(stamped, json.length, now);
-            List<LocalSubscription> matches = index.match(stamped.topic());
-            for (int i = 0; i < matches.size(); i++) {
-                LocalSubscription subscription = matches.get(i);
-                subscription.outbox().offer(subscription, stamped, json);
-            }
-            queued = matches.size();
-        } finally {
-            seam.unlockRead(stamp);
+            matches = index.match(stamped.topic());
+        }
+        for (int i = 0; i < matches.size(); i++) {
+            LocalSubscription subscription = matches.get(i);
+            subscription.outbox().offer(subscription, stamped, json);
         }
         counters.published.increment();
-        return queued;
+        return matches.size();
     }
 
     private void register(Connection connection, LocalSubscription subscription) {
