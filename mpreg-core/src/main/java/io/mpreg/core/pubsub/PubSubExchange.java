@@ -65,6 +65,8 @@ public final class PubSubExchange {
     private final LongFunction<String> ids;
     private final TopicIndex<LocalSubscription> index;
     private final Backlog backlog;
+    // Messages accepted on this node. Guarded by the backlog's monitor, which every publish holds anyway.
+    private long published;
     private final ExchangeCounters counters = new ExchangeCounters();
     private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TopicPattern, Integer> patternUse = new ConcurrentHashMap<>();
@@ -313,7 +315,11 @@ public final class PubSubExchange {
 
     /** A snapshot of the counters. */
     public PubSubStats stats() {
-        return new PubSubStats(counters.published.sum(), counters.delivered.sum(), counters.forwarded.sum(),
+        long publishedSoFar;
+        synchronized (backlog) {
+            publishedSoFar = published;
+        }
+        return new PubSubStats(publishedSoFar, counters.delivered.sum(), counters.forwarded.sum(),
                 counters.dropped.sum(), counters.disconnects.sum(), subscriptionCount.get(), connections.size(), backlog.size(),
                 backlog.bytes());
     }
@@ -323,6 +329,7 @@ public final class PubSubExchange {
         byte[] json = stamped.toUtf8(mapper);
         List<LocalSubscription> matches;
         synchronized (backlog) {
+            published++;
             backlog.append(stamped, json.length, now);
             matches = index.match(stamped.topic());
         }
@@ -330,7 +337,6 @@ public final class PubSubExchange {
             LocalSubscription subscription = matches.get(i);
             subscription.outbox().offer(subscription, stamped, json);
         }
-        counters.published.increment();
         return matches.size();
     }
 

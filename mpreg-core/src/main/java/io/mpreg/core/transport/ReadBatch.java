@@ -43,6 +43,9 @@ public final class ReadBatch {
     };
 
     private final Set<Runnable> pending = Collections.newSetFromMap(new IdentityHashMap<>());
+    // The action queued last: a read of many publishes to one subscriber queues the same wake-up
+    // for each, and this spares those repeats the set's hashing.
+    private @Nullable Runnable lastQueued;
     private int depth;
     // The clock read in this batch, and what it read; forgotten when the batch ends.
     private @Nullable Clock timedBy;
@@ -57,8 +60,9 @@ public final class ReadBatch {
         ReadBatch batch = CURRENT.get();
         if (batch.depth == 0) {
             action.run();
-        } else {
+        } else if (action != batch.lastQueued) {
             batch.pending.add(action);
+            batch.lastQueued = action;
         }
     }
 
@@ -92,6 +96,7 @@ public final class ReadBatch {
         }
         if (--batch.depth == 0) {
             batch.timedBy = null;
+            batch.lastQueued = null;
             batch.runPending();
         }
     }
