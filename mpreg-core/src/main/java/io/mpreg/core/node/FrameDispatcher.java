@@ -16,6 +16,7 @@ import io.mpreg.core.transport.ConnectionHandler;
 import io.mpreg.core.transport.ConnectionInfo;
 import io.mpreg.core.transport.ConnectionOutlet;
 import io.mpreg.core.transport.FluxOutlet;
+import io.mpreg.core.transport.ReadBatch;
 import io.mpreg.core.wire.ErrorBody;
 import io.mpreg.core.wire.FrameRejectedException;
 import io.mpreg.core.wire.RpcRequest;
@@ -186,9 +187,10 @@ public final class FrameDispatcher implements ConnectionHandler {
             this.wakeWriter = outlet.attach(this::pull);
         }
 
+        // The writer is woken once per socket read for all the replies made while serving it.
         void reply(CharSequence frame) {
             replies.offer(frame);
-            wakeWriter.run();
+            ReadBatch.atEnd(wakeWriter);
         }
 
         private boolean pull(Consumer<? super CharSequence> sink, int max) {

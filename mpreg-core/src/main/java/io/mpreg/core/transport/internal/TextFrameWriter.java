@@ -108,7 +108,10 @@ final class TextFrameWriter extends ChannelDuplexHandler {
     }
 
     private void wake() {
-        sourcesReady = true;
+        // Read first: while a pull is due, wake-ups leave the flag's cache line shared.
+        if (!sourcesReady) {
+            sourcesReady = true;
+        }
         ChannelHandlerContext ctx = context;
         if (accepting && ctx != null) {
             schedule(ctx);
