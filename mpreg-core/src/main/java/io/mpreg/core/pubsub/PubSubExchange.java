@@ -72,8 +72,6 @@ public final class PubSubExchange {
     private final ConcurrentHashMap<TopicPattern, Integer> patternUse = new ConcurrentHashMap<>();
     private final AtomicInteger subscriptionCount = new AtomicInteger();
     private final AtomicLong inProcessSequence = new AtomicLong();
-    // Publishers share it; a subscription replaying the backlog takes it alone, so no
-    // message can fall between the replayed backlog and the live stream, or land in both.
     private volatile PeerForwarder peers = PeerForwarder.NONE;
 
     private PubSubExchange(PubSubConfig config, Clock clock, JsonMapper mapper, LongFunction<String> ids) {
