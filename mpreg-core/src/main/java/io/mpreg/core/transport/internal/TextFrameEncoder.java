@@ -28,12 +28,16 @@ final class TextFrameEncoder {
 
     private final boolean masked;
     private final IntSupplier maskKeys;
+    // Parts are masked in chunks of this size, so a large frame holds no large array.
+    private static final int SCRATCH_BYTES = 8 * 1024;
+
     // Where a masking encoder masks parts before copying them out; on the connection's event loop only.
-    private byte[] scratch = new byte[0];
+    private final byte[] scratch;
 
     private TextFrameEncoder(boolean masked, IntSupplier maskKeys) {
         this.masked = masked;
         this.maskKeys = maskKeys;
+        this.scratch = masked ? new byte[SCRATCH_BYTES] : new byte[0];
     }
 
     /** An encoder for a client's frames, masked with keys from {@code maskKeys}. */
@@ -102,24 +106,23 @@ final class TextFrameEncoder {
 
         @Override
         public void write(byte[] part) {
-            byte[] masked = scratch(part.length);
+            for (int from = 0; from < part.length; from += SCRATCH_BYTES) {
+                writeMasked(part, from, Math.min(SCRATCH_BYTES, part.length - from));
+            }
+        }
+
+        private void writeMasked(byte[] part, int from, int length) {
+            byte[] masked = scratch;
             long key = Long.rotateLeft(keyTwice, 8 * (offset & 3));
             int i = 0;
-            for (int end = part.length - 7; i < end; i += 8) {
-                LONGS.set(masked, i, (long) LONGS.get(part, i) ^ key);
+            for (int end = length - 7; i < end; i += 8) {
+                LONGS.set(masked, i, (long) LONGS.get(part, from + i) ^ key);
             }
-            for (; i < part.length; i++) {
-                masked[i] = (byte) (part[i] ^ (key >>> (56 - 8 * (i & 7))));
+            for (; i < length; i++) {
+                masked[i] = (byte) (part[from + i] ^ (key >>> (56 - 8 * (i & 7))));
             }
-            out.writeBytes(masked, 0, part.length);
-            offset += part.length;
+            out.writeBytes(masked, 0, length);
+            offset += length;
         }
-    }
-
-    private byte[] scratch(int length) {
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, 2 * scratch.length)];
-        }
-        return scratch;
     }
 }
